@@ -1,0 +1,1 @@
+"""The `gaodi` command line: thin Typer commands over the core API."""

@@ -1,0 +1,62 @@
+"""Entry point of the `gaodi` command: global options, error translation, command groups."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from gaodi.cli.output import err_console, print_json
+from gaodi.errors import GaodiError
+
+app = typer.Typer(
+    name="gaodi",
+    help="高地 gaodi：先进制造业高地监测与决策平台 (monitoring and decision platform).",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+_state = {"debug": False}
+
+
+@app.callback()
+def main(
+    home: Annotated[Optional[Path], typer.Option(
+        "--home", envvar="GAODI_HOME",
+        help="工作区目录，存放数据库 (workspace folder holding the store). Default: ./.gaodi")] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="出错时显示完整回溯 (show tracebacks)")] = False,
+) -> None:
+    """高地 gaodi."""
+    if home is not None:
+        os.environ["GAODI_HOME"] = str(home)
+    _state["debug"] = debug
+
+
+def run() -> None:
+    """Run the CLI, turning a GaodiError into its message (and JSON when --json was asked)."""
+    try:
+        app(standalone_mode=False)
+    except GaodiError as exc:
+        if _state["debug"]:
+            raise
+        if "--json" in sys.argv:
+            print_json(exc.as_dict())
+        err_console.print(f"[bold red]错误 ({exc.code})[/bold red] {exc}")
+        if exc.message_en:
+            err_console.print(f"[dim]{exc.message_en}[/dim]")
+        sys.exit(2)
+    except SystemExit:
+        raise
+    except Exception as exc:  # click/typer usage errors
+        import click
+
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(130)
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise

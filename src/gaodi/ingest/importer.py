@@ -1,0 +1,167 @@
+"""Import one file of one kind: stage, map headers, validate, then write all valid rows or nothing.
+
+A file with any invalid row changes nothing and raises ``ValidationFailed`` with a report file;
+with ``skip_invalid`` the valid rows are written and the rejected ones go to a quarantine file with
+their reasons. Re-importing a file replaces, for period kinds (statistics, transactions), every
+stored row of the periods the file holds, and for the other kinds the rows with the same key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ibis
+
+from gaodi.errors import ValidationFailed
+from gaodi.ingest import report
+from gaodi.ingest.headers import map_headers
+from gaodi.ingest.kinds import kind as get_kind
+from gaodi.ingest.readers import ROW, stage_file
+from gaodi.ingest.spec import Kind
+from gaodi.ingest.validate import parse
+from gaodi.store import Store
+
+
+@dataclass
+class ImportOptions:
+    """What a user can say about an import beside the file."""
+
+    skip_invalid: bool = False
+    sheet: str | None = None
+    header_map: dict[str, str] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)
+    ignore_columns: bool = False
+
+
+@dataclass
+class ImportResult:
+    import_id: int
+    kind: str
+    file: str
+    sha256: str
+    outcome: str  # ok | partial | rejected
+    rows_read: int
+    rows_imported: int
+    rows_rejected: int
+    rows_replaced: int
+    rows_empty: int
+    warnings: int
+    periods: list[str]
+    units: dict[str, str]
+    ignored_columns: list[str]
+    report_path: str | None
+    quarantine_path: str | None
+    problems_by_column: dict[str, int]
+    first_problems: list[dict]
+
+
+def import_file(store: Store, kind_name: str, path: Path, out_dir: Path,
+                options: ImportOptions | None = None) -> ImportResult:
+    """Import ``path`` as ``kind_name`` into ``store``; reports go to ``out_dir``."""
+    options = options or ImportOptions()
+    kind = get_kind(kind_name)
+    started = dt.datetime.now()
+    import_id = store.next_import_id()
+    stage_name = f"stage_{import_id}"
+    staged = stage_file(store, path, stage_name, options.sheet)
+    temps = [stage_name]
+    base = {"import_id": import_id, "kind": kind.name, "file_name": path.name, "file_path": str(path),
+            "sha256": staged.sha256, "file_bytes": staged.size, "rows_read": staged.rows,
+            "started_at": started, "options": json.dumps(_options_json(options), ensure_ascii=False)}
+    try:
+        mapping = map_headers(kind, staged.headers, path.name, overrides=options.header_map,
+                              unit_options=options.units, ignore_unknown=options.ignore_columns)
+        parsed = parse(store, kind, store.table(stage_name), mapping, stage_name)
+        temps += parsed.temp_tables
+        problems_name = f"{stage_name}_problems"
+        store.create_temp_from_expr(problems_name, parsed.problems)
+        temps.append(problems_name)
+        problems = store.table(problems_name)
+        errors = problems.filter(problems.severity == "error")
+        bad_rows = errors.select(ROW).distinct()
+        n_bad = int(store.execute(bad_rows.count()))
+        n_warn = int(store.execute(problems.filter(problems.severity == "warning").count()))
+        summary = report.summarise(store, problems)
+        report_path = None
+        if n_bad or n_warn:
+            report_path = out_dir / f"{import_id:04d}-{kind.name}-report.csv"
+            report.write_problems(store, problems, report_path)
+        valid = parsed.table.anti_join(bad_rows, ROW) if n_bad else parsed.table
+        result = ImportResult(
+            import_id, kind.name, path.name, staged.sha256, "ok", staged.rows, 0, n_bad, 0,
+            staged.empty_rows, n_warn, [], mapping.units, mapping.unknown,
+            str(report_path) if report_path else None, None, summary["by_column"], summary["first"])
+        if n_bad and not options.skip_invalid:
+            result.outcome = "rejected"
+            _log(store, base, result, "文件含无效行，未导入任何数据 (file rejected, store unchanged)")
+            raise ValidationFailed(
+                f"{path.name}：{n_bad} 行无效，未导入任何数据，库中数据保持不变",
+                f"{path.name}: {n_bad} invalid rows; nothing was imported",
+                fix=f"按报告 {report_path} 逐行修正后重新导入，或用 --skip-invalid 只导入有效行",
+                details={"report_path": str(report_path), "rows_invalid": n_bad, "rows_read": staged.rows,
+                         "problems_by_column": summary["by_column"], "first_problems": summary["first"]})
+        if n_bad:
+            quarantine = out_dir / f"{import_id:04d}-{kind.name}-quarantine.csv"
+            report.write_quarantine(store, store.table(stage_name), errors, quarantine)
+            result.quarantine_path = str(quarantine)
+            result.outcome = "partial"
+        with store.transaction():
+            result.rows_replaced, result.periods = _replace(store, kind, valid, stage_name, temps)
+            result.rows_imported = store.insert(kind.table, _final(kind, valid, mapping, import_id))
+            _log(store, base, result, None)
+        return result
+    finally:
+        store.drop_temp(*reversed(temps))
+
+
+def _final(kind: Kind, valid: ibis.Table, mapping, import_id: int) -> ibis.Table:
+    cols = {c: valid[c] for c in valid.columns if c != ROW}
+    if kind.table == "statistics":
+        p = valid.period
+        cols["period_type"] = (p.length() == 4).ifelse("year", "ytd")
+        cols["year"] = p.substr(0, 4).cast("int32")
+        cols["month"] = (p.length() == 4).ifelse(12, p.substr(5, 2).cast("int32"))
+    cols["import_id"] = ibis.literal(import_id, "int32")
+    return valid.select(**cols)
+
+
+def _replace(store: Store, kind: Kind, valid: ibis.Table, stage_name: str, temps: list[str]):
+    """Delete what the new rows replace: the same periods, or the same keys."""
+    if kind.replace == "period":
+        periods = sorted(store.execute(valid[kind.period_column].name("p").as_table().distinct()).p)
+        return store.delete_in(kind.table, kind.period_column, periods), periods
+    keys_name = f"{stage_name}_keys"
+    store.create_temp_from_expr(keys_name, valid.select(*kind.key).distinct())
+    temps.append(keys_name)
+    return store.delete_matching(kind.table, keys_name, kind.key), []
+
+
+def _log(store: Store, base: dict, result: ImportResult, message: str | None) -> None:
+    store.log_import({
+        **base, "rows_imported": result.rows_imported, "rows_rejected": result.rows_rejected,
+        "rows_replaced": result.rows_replaced, "periods": ",".join(result.periods) or None,
+        "outcome": result.outcome, "message": message or _message(result),
+        "report_path": result.report_path, "quarantine_path": result.quarantine_path,
+        "finished_at": dt.datetime.now()})
+
+
+def _message(result: ImportResult) -> str:
+    parts = [f"导入 {result.rows_imported} 行"]
+    if result.rows_replaced:
+        parts.append(f"替换 {result.rows_replaced} 行")
+    if result.rows_rejected:
+        parts.append(f"隔离 {result.rows_rejected} 行无效数据")
+    if result.rows_empty:
+        parts.append(f"跳过 {result.rows_empty} 个空行")
+    if result.ignored_columns:
+        parts.append(f"按要求忽略列 {'、'.join(result.ignored_columns)}")
+    return "，".join(parts)
+
+
+def _options_json(options: ImportOptions) -> dict:
+    return {"skip_invalid": options.skip_invalid, "sheet": options.sheet,
+            "header_map": options.header_map, "units": options.units,
+            "ignore_columns": options.ignore_columns}

@@ -1,0 +1,40 @@
+"""Typed settings: one registry with name, default and help, read from the environment (GAODI_*)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Settings of a gaodi workspace. Every field is documented in docs/settings.md."""
+
+    model_config = SettingsConfigDict(env_prefix="GAODI_", extra="ignore")
+
+    home: Path = Field(Path("gaodi-workspace"),
+                       description="工作区目录，存放数据库、报告和导入报告 (workspace folder)")
+    province_code: str = Field("430000",
+                               description="本省行政区划代码，决定哪些区划为省内 (home province code)")
+    db_name: str = Field("gaodi.duckdb", description="工作区内数据库文件名 (store file name)")
+    memory_limit: str = Field("8GB", description="DuckDB 可用内存上限 (DuckDB memory limit)")
+    threads: int = Field(2, description="DuckDB 线程数 (DuckDB threads)")
+
+    @property
+    def db_path(self) -> Path:
+        return self.home / self.db_name
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.home / "reports"
+
+    @property
+    def imports_dir(self) -> Path:
+        """Where validation reports and quarantine files of imports are written."""
+        return self.home / "imports"
+
+
+def load_settings(**overrides) -> Settings:
+    """Settings from the environment, with explicit overrides (e.g. ``home``) taking precedence."""
+    return Settings(**{k: v for k, v in overrides.items() if v is not None})

@@ -1,0 +1,234 @@
+"""The store: one DuckDB file per workspace, read through Ibis, written only from here.
+
+This module (with ``migrations`` and ``seeding``) is the only place that writes SQL text. Everything
+else asks the store for Ibis tables and hands it Ibis expressions to insert.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import ibis
+import pyarrow as pa
+
+from gaodi.errors import ConfigurationError
+from gaodi.store.migrations import LATEST, MIGRATIONS
+
+DATA_TABLES = (
+    "regions", "industries", "industry_catalogue", "parks", "enterprises", "enterprise_titles",
+    "statistics", "transactions", "chains", "segments", "placements", "clusters", "cluster_members",
+    "projects", "plans", "plan_indicators", "indicator_values", "deflators",
+)
+
+
+class Store:
+    """A workspace's database. ``Store(None)`` is an in-memory store, for tests."""
+
+    def __init__(self, path: Path | None, *, memory_limit: str = "8GB", threads: int = 2,
+                 read_only: bool = False) -> None:
+        self.path = path
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.con = duckdb.connect(str(path) if path else ":memory:", read_only=read_only,
+                                      config={"memory_limit": memory_limit, "threads": threads})
+        except duckdb.IOException as exc:
+            raise ConfigurationError(
+                f"无法打开数据库 {path}：{exc}", f"cannot open the store {path}: {exc}",
+                fix="确认没有其他 gaodi 进程正在写同一个工作区，或用 --home 指定另一个工作区") from exc
+        self.ibis = ibis.duckdb.from_connection(self.con)
+        self._depth = 0
+        if not read_only:
+            self.migrate()
+
+    # --- schema -----------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        exists = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+        ).fetchall()[0][0]
+        if not exists:
+            return 0
+        return self.con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchall()[0][0]
+
+    def migrate(self) -> list[int]:
+        """Apply the migrations this store has not seen yet, each in its own transaction."""
+        current = self.schema_version()
+        if current > LATEST:
+            raise ConfigurationError(
+                f"数据库版本 {current} 比本程序支持的 {LATEST} 新", f"store schema {current} > {LATEST}",
+                fix="升级 gaodi 后再打开这个工作区")
+        applied = []
+        for m in MIGRATIONS:
+            if m.version <= current:
+                continue
+            with self.transaction():
+                self.con.execute("""CREATE TABLE IF NOT EXISTS schema_version (
+                    version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP)""")
+                for stmt in m.statements:
+                    self.con.execute(stmt)
+                self.con.execute("INSERT INTO schema_version VALUES (?, ?, ?)",
+                                 [m.version, m.description, dt.datetime.now()])
+            applied.append(m.version)
+        return applied
+
+    # --- transactions -----------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All or nothing: every write inside either commits together or leaves the store as it was."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.con.execute("BEGIN TRANSACTION")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        else:
+            self.con.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    # --- reading ----------------------------------------------------------------------------
+    def table(self, name: str) -> ibis.Table:
+        return self.ibis.table(name)
+
+    def row_counts(self, tables: Sequence[str] = DATA_TABLES) -> dict[str, int]:
+        return {t: self.con.execute(f'SELECT count(*) FROM "{t}"').fetchall()[0][0] for t in tables}
+
+    def execute(self, expr: ibis.Expr):
+        """Run an Ibis expression and return a pandas result."""
+        return self.ibis.execute(expr)
+
+    def to_arrow(self, expr: ibis.Expr) -> pa.Table:
+        return self.ibis.to_pyarrow(expr)
+
+    def columns(self, table: str) -> list[str]:
+        return [r[0] for r in self.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+            "ORDER BY ordinal_position", [table]).fetchall()]
+
+    # --- writing ----------------------------------------------------------------------------
+    def register_temp(self, name: str, data: pa.Table | pa.RecordBatchReader | Any) -> ibis.Table:
+        """Materialise Arrow data (a table or a streaming reader) as a temporary table."""
+        self.con.register(f"__arrow_{name}", data)
+        try:
+            self.con.execute(f'CREATE OR REPLACE TEMP TABLE "{name}" AS SELECT * FROM "__arrow_{name}"')
+        finally:
+            self.con.unregister(f"__arrow_{name}")
+        return self.ibis.table(name)
+
+    def create_temp_parquet_view(self, name: str, path: Path) -> ibis.Table:
+        """A view over a Parquet file (scanned in place, never loaded whole) with a 1-based ``_row``."""
+        self.con.execute(
+            f"""CREATE OR REPLACE TEMP VIEW "{name}" AS SELECT * EXCLUDE (file_row_number),
+            file_row_number + 1 AS _row FROM read_parquet('{_quote(path)}', file_row_number = true)""")
+        return self.ibis.table(name)
+
+    def _sql(self, expr: ibis.Expr) -> str:
+        """Compile an expression, registering the in-memory tables it refers to."""
+        self.ibis._run_pre_execute_hooks(expr)
+        return str(self.ibis.compile(expr))
+
+    def create_temp_from_expr(self, name: str, expr: ibis.Expr) -> ibis.Table:
+        sql = self._sql(expr)
+        self.con.execute(f'CREATE OR REPLACE TEMP TABLE "{name}" AS {sql}')
+        return self.ibis.table(name)
+
+    def drop_temp(self, *names: str) -> None:
+        for n in names:
+            kind = self.con.execute(
+                "SELECT table_type FROM information_schema.tables WHERE table_name = ?", [n]).fetchall()
+            if kind:
+                self.con.execute(f'DROP {"VIEW" if kind[0][0] == "VIEW" else "TABLE"} "{n}"')
+
+    def insert(self, table: str, expr: ibis.Expr) -> int:
+        """Insert the rows of an Ibis expression, matching columns by name; return the count."""
+        sql = self._sql(expr)
+        before = self._count(table)
+        self.con.execute(f'INSERT INTO "{table}" BY NAME {sql}')
+        return self._count(table) - before
+
+    def insert_arrow(self, table: str, data: pa.Table) -> int:
+        self.con.register("__arrow_insert", data)
+        try:
+            self.con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM "__arrow_insert"')
+        finally:
+            self.con.unregister("__arrow_insert")
+        return data.num_rows
+
+    def delete_in(self, table: str, column: str, values: Sequence[Any]) -> int:
+        """Delete the rows whose ``column`` takes one of ``values``; return how many went."""
+        if not values:
+            return 0
+        before = self._count(table)
+        self.con.execute(f'DELETE FROM "{table}" WHERE "{column}" IN (SELECT unnest(?))', [list(values)])
+        return before - self._count(table)
+
+    def delete_matching(self, table: str, keys_table: str, key_columns: Sequence[str]) -> int:
+        """Delete the rows of ``table`` whose key appears in ``keys_table`` (an upsert's first half)."""
+        cond = " AND ".join(f't."{c}" IS NOT DISTINCT FROM k."{c}"' for c in key_columns)
+        before = self._count(table)
+        self.con.execute(
+            f'DELETE FROM "{table}" t WHERE EXISTS (SELECT 1 FROM "{keys_table}" k WHERE {cond})')
+        return before - self._count(table)
+
+    def delete_all(self, table: str) -> int:
+        before = self._count(table)
+        self.con.execute(f'DELETE FROM "{table}"')
+        return before
+
+    def copy_to_csv(self, expr: ibis.Expr, path: Path) -> None:
+        """Stream an expression's rows to a UTF-8 CSV with a BOM, so Excel opens Chinese text right."""
+        sql = self._sql(expr)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        self.con.execute(f"COPY ({sql}) TO '{_quote(tmp)}' (HEADER, DELIMITER ',')")
+        with open(path, "wb") as out, open(tmp, "rb") as src:
+            out.write(b"\xef\xbb\xbf")
+            for block in iter(lambda: src.read(1 << 20), b""):
+                out.write(block)
+        tmp.unlink()
+
+    def next_import_id(self) -> int:
+        return self.con.execute("SELECT coalesce(max(import_id), 0) + 1 FROM import_log").fetchall()[0][0]
+
+    def log_import(self, record: dict[str, Any]) -> None:
+        cols = list(record)
+        self.con.execute(
+            f'INSERT INTO import_log ({", ".join(cols)}) VALUES ({", ".join("?" for _ in cols)})',
+            [record[c] for c in cols])
+
+    def imports(self) -> list[dict[str, Any]]:
+        cur = self.con.execute("SELECT * FROM import_log ORDER BY import_id")
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def _count(self, table: str) -> int:
+        return self.con.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]
+
+    def checkpoint(self) -> None:
+        self.con.execute("CHECKPOINT")
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _quote(path: Path) -> str:
+    return str(path).replace("'", "''")

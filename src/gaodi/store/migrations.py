@@ -1,0 +1,102 @@
+"""Ordered schema migrations of the store. Append new ones; never edit one that has shipped.
+
+Units in the store are canonical: money in 万元, energy in 吨标准煤, land in 亩, water in 立方米,
+carbon in 吨 CO2, people in 人. Every data row carries the ``import_id`` of the import that wrote it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "core tables: reference catalogues, enterprises, statistics, chains, plans, import log", (
+        """CREATE TABLE import_log (
+            import_id INTEGER PRIMARY KEY, kind VARCHAR NOT NULL, file_name VARCHAR, file_path VARCHAR,
+            sha256 VARCHAR, file_bytes BIGINT, rows_read BIGINT, rows_imported BIGINT, rows_rejected BIGINT,
+            rows_replaced BIGINT, periods VARCHAR, outcome VARCHAR NOT NULL, message VARCHAR,
+            report_path VARCHAR, quarantine_path VARCHAR, options VARCHAR,
+            started_at TIMESTAMP, finished_at TIMESTAMP)""",
+        """CREATE TABLE regions (
+            code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, level VARCHAR NOT NULL, city_code VARCHAR,
+            province_code VARCHAR, status VARCHAR NOT NULL, successor_code VARCHAR, retired_in INTEGER,
+            in_home_province BOOLEAN NOT NULL, import_id INTEGER)""",
+        """CREATE TABLE industries (
+            code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, level INTEGER NOT NULL, parent_code VARCHAR,
+            section VARCHAR, import_id INTEGER)""",
+        """CREATE TABLE industry_catalogue (
+            catalogue VARCHAR NOT NULL, code VARCHAR NOT NULL, partial BOOLEAN NOT NULL,
+            category_path VARCHAR, import_id INTEGER, PRIMARY KEY (catalogue, code))""",
+        """CREATE TABLE parks (
+            park_id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, level VARCHAR NOT NULL,
+            region_code VARCHAR NOT NULL, region_code_reported VARCHAR, area_mu DOUBLE, kind VARCHAR,
+            import_id INTEGER)""",
+        """CREATE TABLE enterprises (
+            uscc VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, region_code VARCHAR NOT NULL,
+            region_code_reported VARCHAR, park_id VARCHAR, industry_code VARCHAR NOT NULL,
+            founded_year INTEGER, ownership VARCHAR, listed BOOLEAN, import_id INTEGER)""",
+        """CREATE TABLE enterprise_titles (
+            uscc VARCHAR NOT NULL, title VARCHAR NOT NULL, level VARCHAR, year_granted INTEGER NOT NULL,
+            year_expiring INTEGER, product VARCHAR, import_id INTEGER,
+            PRIMARY KEY (uscc, title, year_granted))""",
+        """CREATE TABLE statistics (
+            uscc VARCHAR NOT NULL, period VARCHAR NOT NULL, period_type VARCHAR NOT NULL,
+            year INTEGER NOT NULL, month INTEGER NOT NULL, above_scale BOOLEAN,
+            revenue DOUBLE, value_added DOUBLE, gross_output DOUBLE, profit DOUBLE, tax DOUBLE,
+            rd_expense DOUBLE, employees INTEGER, energy_tce DOUBLE, water_m3 DOUBLE, carbon_t DOUBLE,
+            land_mu DOUBLE, investment DOUBLE, digital_design_tools BOOLEAN, import_id INTEGER,
+            PRIMARY KEY (uscc, period))""",
+        """CREATE TABLE transactions (
+            seller_uscc VARCHAR NOT NULL, seller_region VARCHAR NOT NULL, buyer_uscc VARCHAR NOT NULL,
+            buyer_region VARCHAR NOT NULL, period VARCHAR NOT NULL, amount DOUBLE NOT NULL,
+            product_code VARCHAR, import_id INTEGER)""",
+        """CREATE TABLE chains (
+            chain_id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, sector VARCHAR, leader VARCHAR,
+            leader_title VARCHAR, description VARCHAR, import_id INTEGER)""",
+        """CREATE TABLE segments (
+            chain_id VARCHAR NOT NULL, segment_id VARCHAR NOT NULL, name VARCHAR NOT NULL,
+            stage VARCHAR NOT NULL, parent_segment_id VARCHAR, industry_codes VARCHAR,
+            product_codes VARCHAR, keywords VARCHAR, import_id INTEGER, PRIMARY KEY (chain_id, segment_id))""",
+        """CREATE TABLE placements (
+            chain_id VARCHAR NOT NULL, segment_id VARCHAR NOT NULL, uscc VARCHAR NOT NULL,
+            role VARCHAR NOT NULL, source VARCHAR NOT NULL, import_id INTEGER,
+            PRIMARY KEY (chain_id, segment_id, uscc))""",
+        """CREATE TABLE clusters (
+            cluster_id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, level VARCHAR NOT NULL,
+            region_code VARCHAR, chain_id VARCHAR, year_recognised INTEGER, import_id INTEGER)""",
+        """CREATE TABLE cluster_members (
+            cluster_id VARCHAR NOT NULL, uscc VARCHAR NOT NULL, import_id INTEGER,
+            PRIMARY KEY (cluster_id, uscc))""",
+        """CREATE TABLE projects (
+            project_id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, chain_id VARCHAR, segment_id VARCHAR,
+            uscc VARCHAR, region_code VARCHAR, park_id VARCHAR, stage VARCHAR NOT NULL,
+            investment DOUBLE, expected_output DOUBLE, signed_date DATE, start_date DATE,
+            production_date DATE, import_id INTEGER)""",
+        """CREATE TABLE plans (
+            plan_id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, issuer VARCHAR, doc_number VARCHAR,
+            jurisdiction VARCHAR, base_year INTEGER, target_year INTEGER, import_id INTEGER)""",
+        """CREATE TABLE plan_indicators (
+            plan_id VARCHAR NOT NULL, indicator_id VARCHAR NOT NULL, seq INTEGER, name VARCHAR NOT NULL,
+            unit VARCHAR, category VARCHAR, base_value DOUBLE, base_year INTEGER, target_op VARCHAR NOT NULL,
+            target_value DOUBLE, target_low DOUBLE, target_high DOUBLE, cumulative BOOLEAN,
+            target_year INTEGER, attribute VARCHAR, responsible VARCHAR, note VARCHAR, import_id INTEGER,
+            PRIMARY KEY (plan_id, indicator_id))""",
+        """CREATE TABLE indicator_values (
+            indicator VARCHAR NOT NULL, region_code VARCHAR NOT NULL, period VARCHAR NOT NULL,
+            value DOUBLE NOT NULL, unit VARCHAR, source VARCHAR NOT NULL, import_id INTEGER,
+            PRIMARY KEY (indicator, region_code, period))""",
+        """CREATE TABLE deflators (
+            region_code VARCHAR NOT NULL, year INTEGER NOT NULL, scope VARCHAR NOT NULL,
+            index_value DOUBLE NOT NULL, base VARCHAR, source VARCHAR, import_id INTEGER,
+            PRIMARY KEY (region_code, year, scope))""",
+    )),
+)
+
+LATEST = MIGRATIONS[-1].version
