@@ -6,13 +6,27 @@
 
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from gaodi.catalogs import industry_catalog, region_catalog
+from gaodi.demo.run import generate
+from gaodi.indicators.base_figures import Figure, base_figures
 from gaodi.ingest.importer import ImportOptions, ImportResult, import_file
 from gaodi.settings import Settings, load_settings
 from gaodi.store import Store
 from gaodi.store.seeding import seed_catalogues
+
+
+@dataclass
+class DemoResult:
+    size: str
+    folder: str
+    counts: dict[str, int]
+    imports: list[ImportResult]
+    figures: list[Figure]
+    seconds: float
 
 
 class Gaodi:
@@ -42,6 +56,25 @@ class Gaodi:
     def import_file(self, kind: str, path: str | Path, options: ImportOptions | None = None) -> ImportResult:
         """Validate and import one file; see :func:`gaodi.ingest.importer.import_file`."""
         return import_file(self.store, kind, Path(path), self.settings.imports_dir, options)
+
+    # --- demo -------------------------------------------------------------------------------
+    def demo(self, size: str = "medium", progress=None) -> DemoResult:
+        """Generate the demo province, import every file through the import path, recompute the base.
+
+        ``progress(label, done, total)`` is called as steps finish (the CLI draws bars with it).
+        """
+        step = progress or (lambda *_: None)
+        started = time.perf_counter()
+        plan = generate(self.settings.home / "demo-data" / size, size, self.settings.province_code,
+                        progress=lambda label, i, n: step(label, i, n + 1))
+        results = []
+        for i, (kind, path) in enumerate(plan.files, start=1):
+            step(f"导入 import {path.name}", i, len(plan.files))
+            results.append(self.import_file(kind, path))
+        self.store.checkpoint()
+        figures = base_figures(self.store, 2025, self.settings.province_code)
+        return DemoResult(size, str(plan.folder), plan.counts, results, figures,
+                          time.perf_counter() - started)
 
     def imports(self) -> list[dict]:
         return self.store.imports()

@@ -124,6 +124,8 @@ def _final(kind: Kind, valid: ibis.Table, mapping, import_id: int) -> ibis.Table
         cols["period_type"] = (p.length() == 4).ifelse("year", "ytd")
         cols["year"] = p.substr(0, 4).cast("int32")
         cols["month"] = (p.length() == 4).ifelse(12, p.substr(5, 2).cast("int32"))
+    for name, value in kind.constants.items():
+        cols[name] = ibis.literal(value)
     cols["import_id"] = ibis.literal(import_id, "int32")
     return valid.select(**cols)
 

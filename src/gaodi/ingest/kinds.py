@@ -167,7 +167,8 @@ KINDS: tuple[Kind, ...] = (
                references=("segments", "segment_id")),
         USCC,
         Column("role", "enum", "角色", ("角色", "企业角色"), required=True, choices=ROLES),
-    ), key=("chain_id", "segment_id", "uscc")),
+    ), key=("chain_id", "segment_id", "uscc"), constants={"source": "manual"},
+        help="人工认定的链上位置，优先于按行业代码自动归入的结果，重新计算时保留。"),
     Kind("clusters", "clusters", "产业集群", (
         Column("cluster_id", "text", "集群代码", ("集群代码", "集群编号"), required=True),
         Column("name", "text", "集群名称", ("集群名称", "名称"), required=True),

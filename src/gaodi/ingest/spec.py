@@ -57,6 +57,7 @@ class Kind:
     replace: Literal["key", "period"] = "key"
     period_column: str | None = None
     row_rules: tuple[RowRule, ...] = field(default_factory=tuple)
+    constants: dict[str, str] = field(default_factory=dict)  # store columns every imported row gets
     help: str = ""
 
     def column(self, name: str) -> Column:

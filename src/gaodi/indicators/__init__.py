@@ -1,0 +1,1 @@
+"""Indicators by their official definitions, computed from enterprise data in the store."""
