@@ -60,3 +60,17 @@ def run() -> None:
             exc.show()
             sys.exit(exc.exit_code)
         raise
+
+
+def _register() -> None:
+    from gaodi.cli import catalog, data, demo, evaluate
+
+    app.add_typer(catalog.app, name="catalog")
+    app.add_typer(evaluate.app, name="evaluate")
+    app.command("import")(data.import_command)
+    app.command("kinds")(data.kinds_command)
+    app.command("imports")(data.imports_command)
+    app.command("demo")(demo.demo_command)
+
+
+_register()

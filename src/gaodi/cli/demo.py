@@ -1,0 +1,41 @@
+"""`gaodi demo`: build the demo province, import it, print what came out."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from gaodi.cli.context import open_workspace
+from gaodi.cli.output import console, print_json, print_table
+from gaodi.demo.targets import COUNTS, SHARES
+
+
+def demo_command(
+    size: Annotated[str, typer.Option(help="small（测试）| medium（默认，约 2 万家规上企业）| large（基准测试）")]
+    = "medium",
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+) -> None:
+    """生成演示省份并通过导入流程入库，打印全省概况 (build and import the demo province)."""
+    g = open_workspace()
+    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                  TimeElapsedColumn(), console=console, disable=as_json) as bars:
+        tasks: dict[str, int] = {}
+
+        def step(label: str, done: int, total: int) -> None:
+            phase = "导入" if label.startswith("导入") else "生成"
+            if phase not in tasks:
+                tasks[phase] = bars.add_task(phase, total=total)
+            bars.update(tasks[phase], completed=done, description=f"{phase}：{label}")
+
+        result = g.demo(size, progress=step)
+    if as_json:
+        print_json(result)
+        return
+    console.print(f"\n[bold]演示省份（{size}）[/bold] 文件在 {result.folder}，用时 {result.seconds:.0f} 秒")
+    console.print("、".join(f"{k} {v:,}" for k, v in result.counts.items()))
+    plan = {**{k: v[0] for k, v in COUNTS.items()}, **{k: v[0] for k, v in SHARES.items()}}
+    print_table([{"指标": f.name, "年份": f.year, "按定义计算": round(f.value, 2), "单位": f.unit,
+                  "规划基期值": plan.get(f.key), "口径": f.definition} for f in result.figures],
+                title="全省概况（由企业数据按定义计算）province summary, computed by definition")
