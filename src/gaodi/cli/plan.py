@@ -1,9 +1,9 @@
-"""`gaodi plan`: read a plan document into an editable YAML draft, check a corrected plan, show one."""
+"""`gaodi plan`: read a plan document into an editable YAML draft, check it, show a plan."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -27,9 +27,9 @@ JsonOption = Annotated[bool, typer.Option("--json", help="输出 JSON (print JSO
 @app.command("import")
 def import_(
     file: Annotated[Path, typer.Argument(help="规划文件 .docx/.txt/.md/.html (plan document)")],
-    out: Annotated[Optional[Path], typer.Option(
+    out: Annotated[Path | None, typer.Option(
         "--out", help="YAML 草稿写到哪里 (draft path). Default: ./<文件名>.plan.yaml")] = None,
-    plan_id: Annotated[Optional[str], typer.Option(
+    plan_id: Annotated[str | None, typer.Option(
         "--id", help="规划标识，小写字母数字下划线 (plan id). Default: from the file name")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已有草稿 (overwrite the draft)")] = False,
     as_json: JsonOption = False,
@@ -68,7 +68,8 @@ def check(
 
 @app.command("show")
 def show(
-    name: Annotated[str, typer.Argument(help="内置规划名 (built-in plan), e.g. hunan_15th_manufacturing_2026")],
+    name: Annotated[str, typer.Argument(
+        help="内置规划名 (built-in plan), e.g. hunan_15th_manufacturing_2026")],
     as_json: JsonOption = False,
 ) -> None:
     """显示 gaodi 内置的规划。"""

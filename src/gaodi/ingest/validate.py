@@ -43,8 +43,8 @@ def _checker(store: Store, col: Column):
     if col.type == "period":
         return lambda v: lookups.parse_period(v)
     if col.type == "region":
-        rows = store.execute(store.table("regions").select("code", "name", "status", "successor_code"))
-        regions = {r.code: (r.name, r.status, r.successor_code) for r in rows.itertuples()}
+        rows = store.to_arrow(store.table("regions").select("code", "name", "status", "successor_code"))
+        regions = {r["code"]: (r["name"], r["status"], r["successor_code"]) for r in rows.to_pylist()}
         return lookups.check_region(regions)
     if col.type == "industry":
         ind = store.table("industries")
