@@ -48,7 +48,7 @@ def generate(folder: Path, size_name: str = "medium", province_code: str = "4300
     regions, industries = region_catalog(province_code), industry_catalog()
     folder.mkdir(parents=True, exist_ok=True)
     plan = DemoPlan(size, folder)
-    total = 8
+    total = 6
     step("园区与企业 parks and enterprises", 1, total)
     parks = make_parks(rng, regions, size)
     ent = make_enterprises(rng, regions, industries, parks, size)

@@ -1,0 +1,5 @@
+"""``python -m gaodi`` runs the CLI."""
+
+from gaodi.cli.main import run
+
+run()
