@@ -57,3 +57,14 @@ def test_retired_codes_follow_chains_of_successors_and_split_codes_are_ambiguous
     split = r.resolve("430311")  # 湘潭郊区, split in 1992
     assert split.status == "ambiguous" and sorted(split.current) == ["430302", "430304"]
     assert r.resolve("999999").status == "unknown"
+
+
+def test_docs_import_md_is_the_rendered_header_map():
+    """docs/import.md documents every kind's headers; regenerate it when the kinds change:
+    python -c "from gaodi.ingest.kinds_doc import render_markdown; open('docs/import.md','w').write(render_markdown())"
+    """
+    from pathlib import Path
+
+    from gaodi.ingest.kinds_doc import render_markdown
+
+    assert (Path(__file__).parents[2] / "docs" / "import.md").read_text(encoding="utf-8") == render_markdown()

@@ -63,11 +63,12 @@ def run() -> None:
 
 
 def _register() -> None:
-    from gaodi.cli import catalog, data, demo, evaluate, plan
+    from gaodi.cli import catalog, data, demo, evaluate, plan, region
 
     app.add_typer(catalog.app, name="catalog")
     app.add_typer(evaluate.app, name="evaluate")
     app.add_typer(plan.app, name="plan")
+    app.add_typer(region.app, name="region")
     app.command("import")(data.import_command)
     app.command("kinds")(data.kinds_command)
     app.command("imports")(data.imports_command)

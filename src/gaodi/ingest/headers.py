@@ -87,7 +87,7 @@ def map_headers(kind: Kind, headers: list[str], file: str, *, overrides: dict[st
         raise InputError(
             "表头有问题：\n  - " + "\n  - ".join(problems),
             f"the headers of {file} do not match kind {kind.name}",
-            fix=f"运行 gaodi kinds  {kind.name} 的标准表头",
+            fix=f"运行 gaodi kinds {kind.name} 查看标准表头",
             location=Location(file=file, row=1),
             details={"problems": problems})
     return mapping

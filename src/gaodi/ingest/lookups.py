@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from stdnum.cn import uscc as stdnum_uscc
 
@@ -57,8 +58,12 @@ def parse_period(text: str) -> Verdict:
     return Verdict(f"{year}-{int(month):02d}")
 
 
+@lru_cache(maxsize=1 << 20)
 def check_uscc(code: str) -> Verdict:
-    """Unified social credit code (GB 32100-2015): 18 characters with a check digit (python-stdnum)."""
+    """Unified social credit code (GB 32100-2015): 18 characters with a check digit (python-stdnum).
+
+    Cached: monthly transaction files name the same suppliers again and again.
+    """
     value = unicodedata.normalize("NFKC", code).strip().upper()
     if len(value) != 18:
         return Verdict(None, "error", f"统一社会信用代码应为 18 位，实际 {len(value)} 位", "核对代码是否漏位或多位")
@@ -149,12 +154,3 @@ def check_reference(values: set[str], table: str, label: str) -> Callable[[str],
 
     return check
 
-
-def resolve(values: Iterable[str], check: Callable[[str], Verdict]) -> list[dict]:
-    """Turn distinct raw values into map rows for the staging join."""
-    out = []
-    for v in values:
-        verdict = check(v)
-        out.append({"raw": v, "value": verdict.value, "severity": verdict.severity,
-                    "reason": verdict.reason, "fix": verdict.fix})
-    return out

@@ -183,8 +183,10 @@ def _stage_xlsx(store: Store, path: Path, name: str, sheet: str | None):
         ws = wb[sheet] if sheet else wb.worksheets[0]
         rows = ws.iter_rows(values_only=True)
         header_row, headers = 0, None
+        # The header is the first row with two or more filled cells: exports often put a one-cell
+        # title (企业名录（2025年）) and blank rows above it.
         for header_row, values in enumerate(rows, start=1):
-            if any(v is not None and str(v).strip() for v in values):
+            if sum(v is not None and str(v).strip() != "" for v in values) >= 2:
                 headers = list(values)
                 break
         if headers is None:

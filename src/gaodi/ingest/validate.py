@@ -107,7 +107,10 @@ def parse(store: Store, kind: Kind, stage: ir.Table, mapping: Mapping, stage_nam
                                                                           "reason", "fix")})
         t = t.left_join(m, _text(t[header]) == m[f"{col.name}__raw"])
         t = t.select(*[c for c in t.columns if c != f"{col.name}__raw"])
-    t = t.select(*t.columns)  # collapse the joins into one relation
+    # Materialise the joined staging table once: every check below scans it, and so does the insert.
+    joined = f"{stage_name}_joined"
+    t = store.create_temp_from_expr(joined, t)
+    temps.append(joined)
 
     for col in kind.columns:
         if col.name not in mapping.columns:

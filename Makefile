@@ -1,0 +1,29 @@
+# Task runner of gaodi. `make demo` and `make test` work on a fresh machine with Python 3.11+.
+SIZE ?= medium
+export UV_PYTHON_DOWNLOADS := never
+export UV_LINK_MODE := copy
+
+.PHONY: setup system-deps demo test test-fast bench lint
+
+setup:  ## install uv if missing, then the locked dependencies into .venv
+	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet uv
+	uv sync --frozen --all-extras
+
+system-deps:  ## Debian packages the tests need: a Java runtime for the Spark parity tests
+	@command -v java >/dev/null 2>&1 || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless)
+
+demo: setup  ## build the demo province (SIZE=small|medium|large) and print its summary
+	uv run gaodi demo --size $(SIZE)
+
+test: setup system-deps  ## the full test suite, as CI runs it
+	uv run pytest
+
+test-fast: setup  ## the suite without the slow tests (the medium demo)
+	uv run pytest -m "not slow"
+
+bench: setup  ## benchmarks print figures; results are recorded in docs/benchmarks.md
+	uv run python benchmarks/bench_policy.py
+
+lint: setup
+	uvx ruff check src tests benchmarks
