@@ -97,6 +97,22 @@ MIGRATIONS: tuple[Migration, ...] = (
             index_value DOUBLE NOT NULL, base VARCHAR, source VARCHAR, import_id INTEGER,
             PRIMARY KEY (region_code, year, scope))""",
     )),
+    Migration(2, "enterprise services and the platform: problem events, policy sets, users, audit log", (
+        """CREATE TABLE problem_events (
+            problem_id VARCHAR NOT NULL, seq INTEGER NOT NULL, event VARCHAR NOT NULL,
+            hash VARCHAR NOT NULL, recorded_at TIMESTAMP NOT NULL, PRIMARY KEY (problem_id, seq))""",
+        """CREATE TABLE policy_sets (
+            name VARCHAR NOT NULL, version VARCHAR NOT NULL, source VARCHAR, sha256 VARCHAR,
+            document VARCHAR NOT NULL, loaded_at TIMESTAMP NOT NULL, PRIMARY KEY (name, version))""",
+        """CREATE TABLE users (
+            username VARCHAR PRIMARY KEY, display_name VARCHAR, password_hash VARCHAR NOT NULL,
+            role VARCHAR NOT NULL, scope_kind VARCHAR NOT NULL, scope_value VARCHAR,
+            active BOOLEAN NOT NULL DEFAULT TRUE, created_at TIMESTAMP NOT NULL)""",
+        """CREATE SEQUENCE audit_seq START 1""",
+        """CREATE TABLE audit_log (
+            audit_id BIGINT PRIMARY KEY DEFAULT nextval('audit_seq'), occurred_at TIMESTAMP NOT NULL,
+            username VARCHAR, action VARCHAR NOT NULL, resource VARCHAR, detail VARCHAR, client VARCHAR)""",
+    )),
 )
 
 LATEST = MIGRATIONS[-1].version
