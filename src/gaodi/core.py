@@ -12,11 +12,22 @@ from pathlib import Path
 
 from gaodi.catalogs import industry_catalog, region_catalog
 from gaodi.demo.run import generate
+from gaodi.errors import NotFoundError
+from gaodi.indicators.frame import Area, Period
+from gaodi.indicators.sources import Sources
+from gaodi.monitor.records import Monitor, MonitorRecord
+from gaodi.plan import load_builtin_plan
+from gaodi.plan.model import Plan
+from gaodi.plan.storage import list_plans, load_plan, save_plan
 from gaodi.indicators.base_figures import Figure, base_figures
 from gaodi.ingest.importer import ImportOptions, ImportResult, import_file
 from gaodi.settings import Settings, load_settings
 from gaodi.store import Store
 from gaodi.store.seeding import seed_catalogues
+
+
+DEMO_PLAN = "hunan_15th_manufacturing_2026"
+DEMO_PERIOD = "2026-10"  # the demo's latest monthly data: January to October 2026
 
 
 @dataclass
@@ -26,6 +37,8 @@ class DemoResult:
     counts: dict[str, int]
     imports: list[ImportResult]
     figures: list[Figure]
+    monitor: list[MonitorRecord]
+    period: str
     seconds: float
 
 
@@ -71,10 +84,45 @@ class Gaodi:
         for i, (kind, path) in enumerate(plan.files, start=1):
             step(f"导入 import {path.name}", i, len(plan.files))
             results.append(self.import_file(kind, path))
+        step("保存规划 saving the plan", len(plan.files), len(plan.files))
+        self.save_plan(DEMO_PLAN, "builtin:" + DEMO_PLAN)
         self.store.checkpoint()
         figures = base_figures(self.store, 2025, self.settings.province_code)
-        return DemoResult(size, str(plan.folder), plan.counts, results, figures,
+        monitor = self.monitor(DEMO_PERIOD)
+        return DemoResult(size, str(plan.folder), plan.counts, results, figures, monitor, DEMO_PERIOD,
                           time.perf_counter() - started)
+
+    # --- plans and monitoring ---------------------------------------------------------------
+    def save_plan(self, plan: Plan | str, source: str = "") -> str:
+        """Save a plan (or a built-in plan by name) into the store; return its document's sha256."""
+        if isinstance(plan, str):
+            plan = load_builtin_plan(plan)
+        return save_plan(self.store, plan, source)
+
+    def plans(self) -> list[dict]:
+        return list_plans(self.store)
+
+    def plan(self, plan_id: str | None = None) -> Plan:
+        return load_plan(self.store, plan_id)
+
+    def area(self, code: str | None = None) -> Area:
+        """The province (no code), a city (6-digit code ending 00) or a park (its id)."""
+        regions = region_catalog(self.settings.province_code)
+        if code is None or code == self.settings.province_code:
+            return Area("province", self.settings.province_code, regions.regions[self.settings.province_code].name)
+        if code in regions.regions and regions.regions[code].level == "city":
+            return Area("city", code, regions.regions[code].name)
+        parks = self.store.table("parks")
+        hit = self.store.to_arrow(parks.filter(parks.park_id == code).select("name")).to_pylist()
+        if hit:
+            return Area("park", code, hit[0]["name"])
+        raise NotFoundError(f"{code} 不是本省的市州代码或园区代码", f"{code} is neither a city nor a park",
+                            fix="市州用 6 位代码（如 430100），园区用园区代码（gaodi catalog regions 可查市州）")
+
+    def monitor(self, period: str, plan_id: str | None = None, area: str | None = None) -> list[MonitorRecord]:
+        """Every indicator of the plan for ``period`` (``2025`` or ``2026-10``) in the province, a city or a park."""
+        src = Sources(self.store, self.settings.province_code)
+        return Monitor(src, self.plan(plan_id)).records(Period.parse(period), self.area(area))
 
     def imports(self) -> list[dict]:
         return self.store.imports()

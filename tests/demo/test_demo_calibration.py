@@ -43,7 +43,8 @@ def test_small_demo_imports_every_file_without_rejecting_a_row(small_demo):
     assert all(r.outcome == "ok" and r.rows_rejected == 0 for r in result.imports)
     counts = g.row_counts()
     assert counts["enterprises"] == 2_500 and counts["parks"] == 30
-    assert counts["statistics"] == 2_500 * 5 + 2_000 * 10  # 2021-2025 for all, 2026 1-10月 for above scale
+    # 2021-2025 for all; 1-N月 of 2025 (12) and 2026 (10) for the enterprises above scale in 2025
+    assert counts["statistics"] == 2_500 * 5 + 2_000 * 22
     assert counts["transactions"] == result.counts["transactions"]
 
 

@@ -8,6 +8,7 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from gaodi.cli.context import open_workspace
+from gaodi.cli.monitor import status_rows
 from gaodi.cli.output import console, print_json, print_table
 from gaodi.demo.targets import COUNTS, SHARES
 
@@ -39,3 +40,5 @@ def demo_command(
     print_table([{"指标": f.name, "年份": f.year, "按定义计算": round(f.value, 2), "单位": f.unit,
                   "规划基期值": plan.get(f.key), "口径": f.definition} for f in result.figures],
                 title="全省概况（由企业数据按定义计算）province summary, computed by definition")
+    print_table(status_rows(result.monitor), title=f"规划监测 {result.period}（湘政发〔2026〕6号 主要目标）")
+    console.print(f"[dim]gaodi --home {g.settings.home} monitor --period {result.period} --json 给出每个数值的来源[/dim]")

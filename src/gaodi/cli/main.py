@@ -63,16 +63,18 @@ def run() -> None:
 
 
 def _register() -> None:
-    from gaodi.cli import catalog, data, demo, evaluate, plan, region
+    from gaodi.cli import catalog, data, demo, evaluate, ladder, monitor, plan, region
 
     app.add_typer(catalog.app, name="catalog")
     app.add_typer(evaluate.app, name="evaluate")
     app.add_typer(plan.app, name="plan")
     app.add_typer(region.app, name="region")
+    app.add_typer(ladder.app, name="ladder")
     app.command("import")(data.import_command)
     app.command("kinds")(data.kinds_command)
     app.command("imports")(data.imports_command)
     app.command("demo")(demo.demo_command)
+    app.command("monitor")(monitor.monitor_command)
 
 
 _register()

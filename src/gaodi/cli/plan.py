@@ -110,3 +110,32 @@ def _print_unread(unread: list[UnreadItem]) -> None:
     if unread:
         print_table([{"行": u.line, "原文": u.text[:60], "原因": u.reason} for u in unread],
                     title="未读出，需人工核对 (unread)")
+
+
+@app.command("save")
+def save(
+    file: Annotated[Path | None, typer.Argument(help="校对后的规划 YAML (a checked plan YAML)")] = None,
+    builtin: Annotated[str | None, typer.Option(help="保存内置规划 (save a built-in plan)")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """把规划保存到工作区数据库，供监测使用 (save a plan into the workspace store)."""
+    from gaodi.cli.context import open_workspace
+
+    if (file is None) == (builtin is None):
+        raise InputError("请给出规划 YAML 文件或 --builtin 名称（二选一）", "give a plan YAML or --builtin",
+                         fix="gaodi plan save 规划.plan.yaml 或 gaodi plan save --builtin hunan_15th_manufacturing_2026")
+    plan = load_plan_yaml(file) if file else load_builtin_plan(builtin)
+    digest = open_workspace().save_plan(plan, str(file or f"builtin:{builtin}"))
+    if as_json:
+        print_json({"plan_id": plan.id, "sha256": digest, "indicators": len(plan.indicators)})
+    else:
+        err_console.print(f"已保存规划 {plan.id}（{len(plan.indicators)} 项指标），sha256 {digest[:12]}")
+
+
+@app.command("list")
+def list_(as_json: JsonOption = False) -> None:
+    """列出工作区中已保存的规划 (plans saved in the workspace)."""
+    from gaodi.cli.context import open_workspace
+
+    rows = open_workspace().plans()
+    print_json(rows) if as_json else print_table(rows, title="已保存的规划")

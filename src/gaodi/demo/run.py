@@ -76,7 +76,7 @@ def generate(folder: Path, size_name: str = "medium", province_code: str = "4300
     f.append(("parks", files.parks_file(parks, folder)))
     f.append(("enterprises", files.enterprises_file(ent, folder)))
     f.append(("statistics", files.statistics_file(annual, folder / "企业统计-2021至2025年.csv")))
-    f.append(("statistics", files.statistics_file(monthly, folder / "企业统计-2026年1-10月累计.csv")))
+    f.append(("statistics", files.statistics_file(monthly, folder / "企业统计-月度累计-2025年1月至2026年10月.csv")))
     f.append(("titles", files.titles_file(titles, folder)))
     f.append(("deflators", files.deflators_file(folder, province_code)))
     f.append(("chains", files.simple_file(chains, {

@@ -1,4 +1,4 @@
-"""Enterprise statistics of the demo province: annual 2021-2025 and 1-N月 cumulative for 2026.
+"""Enterprise statistics of the demo province: annual 2021-2025 and 1-N月 cumulative for 2025-2026.
 
 The 2025 figures are calibrated to the plan table's base values (see ``targets``): revenue tiers and
 the count of new above-scale enterprises are set exactly; the shares (profit margin, high-tech,
@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from gaodi.demo.targets import ABOVE_SCALE_REVENUE, SHARES, Size, count
+from gaodi.demo.targets import ABOVE_SCALE_REVENUE, DEMO_PATHS, SHARES, Size, count
 
 YEARS = (2021, 2022, 2023, 2024, 2025)
 MONTHS_2026 = tuple(range(1, 11))
@@ -106,23 +106,31 @@ def make_statistics(rng: np.random.Generator, ent: pd.DataFrame, size: Size, gro
 
 
 def _calibrate(data: dict, groups: dict[str, np.ndarray], in_park: np.ndarray) -> None:
+    """Rake every year to its path (2025 and the 2024 strategic-emerging share: the plan's base values)."""
+    paths = {k: dict(v) for k, v in DEMO_PATHS.items()}
+    for key in ("hightech_share", "advanced_share", "park_share", "profit_margin"):
+        paths[key][2025] = SHARES[key][0]
+    paths["sei_share"][2024] = SHARES["sei_share_2024"][0]
+    for y in YEARS:
+        d = data[y]
+        above = d["above_scale"]
+        d["profit"] *= paths["profit_margin"][y] / 100 * d["revenue"][above].sum() / d["profit"][above].sum()
+        va = d["value_added"]
+        for _ in range(200):
+            rake_to_share(va, groups["hightech"] & above, above, paths["hightech_share"][y] / 100)
+            rake_to_share(va, groups["advanced"] & above, groups["mfg"] & above, paths["advanced_share"][y] / 100)
+            rake_to_share(va, in_park & above, above, paths["park_share"][y] / 100)
+            hs = va[groups["hightech"] & above].sum() / va[above].sum()
+            if abs(hs - paths["hightech_share"][y] / 100) < 1e-12:
+                break
+        rake_to_share(d["gross_output"], groups["sei"] & above, above, paths["sei_share"][y] / 100)
+    # Growth at comparable prices over the enterprises above scale in both years (同口径): a uniform
+    # scale of their 2024 value added, which leaves the 2024 shares of value added unchanged only
+    # approximately; the plan gives no 2024 shares to keep.
     d25, d24 = data[2025], data[2024]
-    a25, a24 = d25["above_scale"], d24["above_scale"]
-    d25["profit"] *= _share("profit_margin") * d25["revenue"][a25].sum() / d25["profit"][a25].sum()
-    va = d25["value_added"]
-    every = np.ones_like(a25)
-    for _ in range(200):
-        rake_to_share(va, groups["hightech"] & a25, a25, _share("hightech_share"))
-        rake_to_share(va, groups["advanced"] & a25, groups["mfg"] & a25, _share("advanced_share"))
-        rake_to_share(va, in_park & a25, a25, _share("park_share"))
-        hs = va[groups["hightech"] & a25].sum() / va[a25].sum()
-        if abs(hs - _share("hightech_share")) < 1e-12:
-            break
-    # Growth at comparable prices over the enterprises above scale in both years (同口径).
-    same = groups["mfg"] & a25 & a24
-    real = va[same].sum() / (d24["value_added"][same].sum() * DEFLATORS[2025] / 100)
+    same = groups["mfg"] & d25["above_scale"] & d24["above_scale"]
+    real = d25["value_added"][same].sum() / (d24["value_added"][same].sum() * DEFLATORS[2025] / 100)
     d24["value_added"][same] *= real / (1 + _share("mfg_va_growth"))
-    rake_to_share(d24["gross_output"], groups["sei"] & a24, a24 & every, _share("sei_share_2024"))
 
 
 def _frame(ent: pd.DataFrame, d: dict, period: str) -> pd.DataFrame:
@@ -133,17 +141,21 @@ def _frame(ent: pd.DataFrame, d: dict, period: str) -> pd.DataFrame:
 
 
 def _monthly(rng: np.random.Generator, ent: pd.DataFrame, d25: dict, above25: np.ndarray) -> pd.DataFrame:
-    """1-N月 cumulative figures of 2026 for the enterprises above scale (monthly reporting is for them)."""
+    """1-N月 cumulative figures of 2025 (December = the annual figure) and of 2026 January-October, for
+    the enterprises above scale (monthly reporting is for them)."""
     idx = np.flatnonzero(above25)
     growth = np.clip(rng.normal(1.055, 0.07, len(idx)), 0.7, 1.5)
     cum = np.cumsum(MONTH_WEIGHTS) / MONTH_WEIGHTS.sum()
     frames = []
-    for m in MONTHS_2026:
-        factor = growth * cum[m - 1] * rng.normal(1, 0.01, len(idx))
-        f = pd.DataFrame({"uscc": ent["uscc"].to_numpy()[idx], "period": f"2026-{m:02d}"})
-        for k in ("revenue", "value_added", "gross_output", "profit", "tax", "energy_tce"):
-            f[k] = d25[k][idx] * factor
-        f["employees"] = d25["employees"][idx]
-        f["above_scale"] = True
-        frames.append(f)
+    for year, months, g in ((2025, range(1, 13), np.ones(len(idx))), (2026, MONTHS_2026, growth)):
+        for m in months:
+            noise = np.ones(len(idx)) if (year, m) == (2025, 12) else rng.normal(1, 0.01, len(idx))
+            factor = g * cum[m - 1] * noise
+            f = pd.DataFrame({"uscc": ent["uscc"].to_numpy()[idx], "period": f"{year}-{m:02d}"})
+            for k in ("revenue", "value_added", "gross_output", "profit", "tax", "rd_expense", "energy_tce",
+                      "water_m3", "carbon_t"):
+                f[k] = d25[k][idx] * factor
+            f["employees"] = d25["employees"][idx]
+            f["above_scale"] = True
+            frames.append(f)
     return pd.concat(frames, ignore_index=True)

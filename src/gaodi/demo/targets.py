@@ -27,6 +27,15 @@ SHARES = {  # percent
     "digital_tools": (85.8, "规模以上工业企业数字化研发设计工具普及率"),
     "mfg_va_growth": (7.1, "全省规模以上制造业增加值年均增速（2025年，可比价）"),
 }
+# Demo assumptions for the years before the base (not official figures): smooth paths that end at the
+# plan's base values, so that trends and forecasts have a history to work on. Percent.
+DEMO_PATHS = {
+    "hightech_share": {2021: 12.3, 2022: 12.8, 2023: 13.2, 2024: 13.6},
+    "advanced_share": {2021: 49.0, 2022: 49.8, 2023: 50.5, 2024: 51.1},
+    "park_share": {2021: 74.6, 2022: 75.4, 2023: 76.0, 2024: 76.6},
+    "profit_margin": {2021: 5.6, 2022: 5.2, 2023: 4.8, 2024: 4.6},
+    "sei_share": {2021: 26.9, 2022: 27.7, 2023: 28.5, 2025: 29.8},
+}
 ABOVE_SCALE_REVENUE = 2000.0  # 万元: 规模以上工业企业 = 主营业务收入 2000 万元及以上
 
 

@@ -56,9 +56,11 @@ def make_titles(rng: np.random.Generator, ent: pd.DataFrame, stats25: pd.DataFra
     grant(advanced, "智能工厂", "先进级", [2023, 2024, 2025], valid=None)
     grant(basic, "智能工厂", "基础级", [2023, 2024, 2025], valid=None)
 
-    green_nat = rng.choice(np.flatnonzero(above), int(above.sum() * 0.012), replace=False)
-    green_prov = rng.choice(np.setdiff1d(np.flatnonzero(above), green_nat), int(above.sum() * 0.03),
-                            replace=False)
+    # Green factories are mostly large plants: drawn with weights that grow with revenue.
+    pool = np.flatnonzero(above)
+    weight = revenue[pool] ** 0.35 / (revenue[pool] ** 0.35).sum()
+    green = rng.choice(pool, int(above.sum() * 0.042), replace=False, p=weight)
+    green_nat, green_prov = green[: int(above.sum() * 0.012)], green[int(above.sum() * 0.012):]
     grant(green_nat, "绿色工厂", "国家级", [2022, 2023, 2024, 2025], valid=None)
     grant(green_prov, "绿色工厂", "省级", [2022, 2023, 2024, 2025], valid=None)
     return pd.DataFrame(rows)

@@ -41,6 +41,7 @@ class Store:
             raise ConfigurationError(
                 f"无法打开数据库 {path}：{exc}", f"cannot open the store {path}: {exc}",
                 fix="确认没有其他 gaodi 进程正在写同一个工作区，或用 --home 指定另一个工作区") from exc
+        self.con.execute("SET enable_progress_bar = false")
         self.ibis = ibis.duckdb.from_connection(self.con)
         self._depth = 0
         if not read_only:

@@ -113,6 +113,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             audit_id BIGINT PRIMARY KEY DEFAULT nextval('audit_seq'), occurred_at TIMESTAMP NOT NULL,
             username VARCHAR, action VARCHAR NOT NULL, resource VARCHAR, detail VARCHAR, client VARCHAR)""",
     )),
+    Migration(3, "plans keep their whole document (sector and count targets, milestones) and its hash", (
+        "ALTER TABLE plans ADD COLUMN document VARCHAR",
+        "ALTER TABLE plans ADD COLUMN sha256 VARCHAR",
+        "ALTER TABLE plans ADD COLUMN saved_at TIMESTAMP",
+    )),
 )
 
 LATEST = MIGRATIONS[-1].version

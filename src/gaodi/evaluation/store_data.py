@@ -1,0 +1,150 @@
+"""Read what a store evaluation needs: one row per enterprise, park or cluster for one year.
+
+Everything is an Ibis expression until the final ``execute``, so the same code runs on DuckDB and
+on Spark. Units are the store's canonical ones (万元, 吨标准煤, 亩, 人). A year's figures are the
+annual period (``period = "2025"``, ``period_type = "year"``); the previous year's are read beside
+them with the prefix ``prev_`` so that growth rates can be computed.
+"""
+
+from __future__ import annotations
+
+import ibis
+import pandas as pd
+
+from gaodi.errors import DataQualityError
+
+STAT_FIELDS = (
+    "revenue",
+    "value_added",
+    "gross_output",
+    "profit",
+    "tax",
+    "rd_expense",
+    "employees",
+    "energy_tce",
+    "water_m3",
+    "carbon_t",
+    "land_mu",
+    "investment",
+)
+"""Numeric fields of the ``statistics`` table that indicators may use."""
+
+TITLE_COLUMNS = {
+    "专精特新小巨人": "title_little_giant",
+    "制造业单项冠军": "title_single_champion",
+    "专精特新中小企业": "title_specialised_sme",
+    "创新型中小企业": "title_innovative_sme",
+    "高新技术企业": "title_high_tech",
+    "智能工厂": "title_smart_factory",
+    "绿色工厂": "title_green_factory",
+}
+"""The titles of ``enterprise_titles`` and the flag column each gives (held in the year)."""
+
+SUBJECTS = ("enterprises", "parks", "clusters")
+
+
+def held_titles(store, year: int) -> ibis.Table:
+    """One row per enterprise holding any title in ``year``: a 0/1 column per title.
+
+    A title is held in year Y when year_granted ≤ Y and (year_expiring is null or ≥ Y)
+    (docs/store.md, table enterprise_titles).
+    """
+    t = store.table("enterprise_titles")
+    held = t.filter((t.year_granted <= year) & (t.year_expiring.isnull() | (t.year_expiring >= year)))
+    return held.group_by("uscc").aggregate(
+        **{
+            column: (held.title == title).ifelse(1, 0).max()
+            for title, column in TITLE_COLUMNS.items()
+        }
+    )
+
+
+def enterprise_rows(store, year: int) -> ibis.Table:
+    """Enterprises with figures for ``year``: master data, this year's and last year's statistics.
+
+    Columns: uscc, name, region_code, city_code, park_id, industry_code, section, founded_year,
+    above_scale, the STAT_FIELDS, ``prev_<field>`` for year − 1 and a flag per held title.
+    Only enterprises with an annual row for ``year`` are returned.
+    """
+    st = store.table("statistics")
+    this = st.filter((st.period == str(year)) & (st.period_type == "year"))
+    last = st.filter((st.period == str(year - 1)) & (st.period_type == "year"))
+    last = last.select("uscc", **{f"prev_{f}": last[f] for f in STAT_FIELDS})
+    ent = store.table("enterprises")
+    regions = store.table("regions").select(r_code="code", city_code="city_code")
+    industries = store.table("industries").select(i_code="code", section="section")
+    titles = held_titles(store, year)
+    rows = (
+        this.select("uscc", "above_scale", *STAT_FIELDS)
+        .join(ent.select("uscc", "name", "region_code", "park_id", "industry_code", "founded_year"),
+              "uscc")
+        .left_join(last, "uscc")
+        .drop("uscc_right")
+        .left_join(regions, ibis._.region_code == regions.r_code)
+        .left_join(industries, ibis._.industry_code == industries.i_code)
+        .left_join(titles, "uscc")
+        .drop("uscc_right")
+    )
+    return rows.mutate(**{c: rows[c].fill_null(0) for c in TITLE_COLUMNS.values()}).drop(
+        "r_code", "i_code"
+    )
+
+
+def subject_frame(store, subject: str, year: int, population: dict | None = None) -> pd.DataFrame:
+    """The base table of a store evaluation, one row per alternative, indexed by its id.
+
+    ``enterprises``: one row per enterprise (id = uscc). ``parks`` and ``clusters``: the sums of
+    the member enterprises' fields for the year and the year before, with ``enterprises`` (count),
+    ``above_scale_count`` and the count of members holding each title. Parks also carry
+    ``area_mu`` (planned area) and ``level``; clusters carry ``level`` and ``region_code``.
+    ``population`` filters the enterprises counted (``above_scale: true|false``).
+    """
+    rows = enterprise_rows(store, year)
+    population = population or {}
+    if population.get("above_scale") is not None:
+        rows = rows.filter(rows.above_scale == bool(population["above_scale"]))
+    if subject == "enterprises":
+        frame = store.execute(rows)
+        return frame.set_index("uscc", drop=False).rename_axis("id")
+    if subject == "parks":
+        parks = store.table("parks")
+        in_parks = rows.filter(rows.park_id.notnull())
+        grouped = in_parks.group_by("park_id").aggregate(**_sums(in_parks))
+        expr = parks.select("park_id", "name", "level", "region_code", "area_mu").join(
+            grouped, "park_id"
+        )
+        frame = store.execute(expr)
+        return frame.set_index("park_id", drop=False).rename_axis("id")
+    if subject == "clusters":
+        members = store.table("cluster_members").select("cluster_id", m_uscc="uscc")
+        joined = members.join(rows, members.m_uscc == rows.uscc)
+        grouped = joined.group_by("cluster_id").aggregate(**_sums(joined))
+        clusters = store.table("clusters")
+        expr = clusters.select("cluster_id", "name", "level", "region_code").join(
+            grouped, "cluster_id"
+        )
+        frame = store.execute(expr)
+        return frame.set_index("cluster_id", drop=False).rename_axis("id")
+    raise DataQualityError(
+        f"未知的评价对象类型 {subject!r}。",
+        f"Unknown subject {subject!r}.",
+        fix=f"可选：{'、'.join(SUBJECTS)}。",
+    )
+
+
+def _sums(rows: ibis.Table) -> dict:
+    """Aggregates of member enterprises: field sums this year and last, counts, title holders."""
+    sums = {f: rows[f].sum() for f in STAT_FIELDS}
+    sums.update({f"prev_{f}": rows[f"prev_{f}"].sum() for f in STAT_FIELDS})
+    sums.update({c: rows[c].sum() for c in TITLE_COLUMNS.values()})
+    sums["enterprises"] = rows.count()
+    sums["above_scale_count"] = rows.above_scale.ifelse(1, 0).sum()
+    return sums
+
+
+def years_with_data(store) -> list[int]:
+    """The years that have annual statistics in the store, ascending."""
+    st = store.table("statistics")
+    years = store.execute(st.filter(st.period_type == "year").year.cast("int64").as_table()
+                          .distinct())
+    return sorted(int(y) for y in years.iloc[:, 0].tolist())

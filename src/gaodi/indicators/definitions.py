@@ -1,0 +1,267 @@
+"""The catalogue of indicator definitions: formula, data, official classification, unit, and how to compute.
+
+Each definition is matched to a plan indicator by its name (the plan's wording or an alias). Values are
+computed from the store for any period (a year, or 1-N月 cumulative) and area (province, city, park);
+a definition with ``annual_only`` uses the latest complete year for a partial period and says so.
+``VERSION`` names the rule version every monitoring record carries.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import ibis
+
+from gaodi.indicators import enterprise_figures as ef
+from gaodi.indicators.frame import Area, Period
+from gaodi.indicators.sources import Sources
+
+VERSION = "gaodi-indicators-2026.1"
+
+
+@dataclass
+class Value:
+    """A computed figure with the data period it really used and the imports it came from."""
+
+    value: float | None
+    data_period: str
+    inputs: list[int] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Definition:
+    key: str
+    name: str
+    unit: str
+    kind: str  # level | rate | count | cumulative | entered
+    formula: str
+    classification: str
+    data: str
+    compute: Callable[[Sources, Period, Area, dict], Value] | None = None
+    aliases: tuple[str, ...] = ()
+    annual_only: bool = False
+
+
+def _num(x) -> float | None:
+    if x is None:
+        return None
+    x = float(x)
+    return None if x != x else x
+
+
+def _complete(period: Period, src: Sources) -> tuple[Period, str]:
+    """The latest complete year at or before ``period`` (data lag for annual-only figures)."""
+    if period.month is None:
+        return period, ""
+    return Period(period.year - 1), f"年度指标，{period.label}采用上一完整年度（{period.year - 1}年）数据"
+
+
+def _share(part: str | None, whole: str, column: str):
+    def compute(src: Sources, period: Period, area: Area, ctx: dict) -> Value:
+        rows = src.rows(period, area, whole)
+        expr = ef.park_share(rows, column) if part is None else ef.scope_share(rows, column, src.scopes[part])
+        note = src.scopes[part].note if part else ""
+        return Value(_num(src.run(expr)), period.key, src.period_imports(period), note)
+    return compute
+
+
+def _profit_margin(src, period, area, ctx) -> Value:
+    rows = src.rows(period, area, "industrial")
+    return Value(_num(src.run(ef.profit_margin(rows))), period.key, src.period_imports(period))
+
+
+def _digital_tools(src, period, area, ctx) -> Value:
+    used, note = _complete(period, src)
+    rows = src.rows(used, area, "industrial")
+    return Value(_num(src.run(ef.digital_tools_rate(rows))), used.key, src.period_imports(used), note)
+
+
+def _growth(scope: str, column: str, deflate: bool):
+    """Growth over enterprises above scale in both periods (同口径), deflated when ``deflate``."""
+    def compute(src: Sources, period: Period, area: Area, ctx: dict) -> Value:
+        both = src.same_scope(period, area, scope, column)
+        totals = src.run(both.aggregate(now=both.now.sum(), before=both.before.sum()))
+        now, before = _num(totals.now.iloc[0]), _num(totals.before.iloc[0])
+        if not before:
+            return Value(None, period.key, [], f"缺少{period.previous_year().label}同期数据")
+        price, note = 100.0, "现价"
+        if deflate:
+            p = src.deflator(period.year)
+            if p is None:
+                return Value(None, period.key, [], f"缺少{period.year}年价格指数（gaodi import deflators）")
+            price, note = p, f"可比价，价格指数 {p}（上年=100）"
+        inputs = src.period_imports(period, period.previous_year())
+        return Value(100 * (now / (before * price / 100) - 1), period.key, inputs, note)
+    return compute
+
+
+def _intensity_drop(column: str):
+    """Reduction of ``column`` per unit of value added at comparable prices, same-scope enterprises."""
+    def compute(src: Sources, period: Period, area: Area, ctx: dict) -> Value:
+        now = src.rows(period, area, "industrial").select("uscc", x1=column, v1="value_added")
+        before = src.rows(period.previous_year(), area, "industrial").select("uscc", x0=column, v0="value_added")
+        both = now.inner_join(before, "uscc")
+        t = src.run(both.aggregate(x1=both.x1.sum(), v1=both.v1.sum(), x0=both.x0.sum(), v0=both.v0.sum()))
+        p = src.deflator(period.year, "制造业")
+        if p is None or not _num(t.v0.iloc[0]) or not _num(t.x0.iloc[0]):
+            return Value(None, period.key, [], "缺少上年同期数据或价格指数")
+        ratio = (t.x1.iloc[0] / (t.v1.iloc[0] / (p / 100))) / (t.x0.iloc[0] / t.v0.iloc[0])
+        return Value(100 * (1 - float(ratio)), period.key, src.period_imports(period, period.previous_year()),
+                     f"可比价，价格指数 {p}")
+    return compute
+
+
+def _titles(title: str, levels: list[str] | None = None):
+    def compute(src: Sources, period: Period, area: Area, ctx: dict) -> Value:
+        ti = src.table("enterprise_titles")
+        held = ti.filter((ti.title == title) & (ti.year_granted <= period.year)
+                         & (ti.year_expiring.isnull() | (ti.year_expiring >= period.year)))
+        if levels:
+            held = held.filter(held.level.isin(levels))
+        e = area.rows(src.table("enterprises").select("uscc", "region_code", "park_id"))
+        rows = held.inner_join(e, "uscc")
+        return Value(_num(src.run(rows.count())), str(period.year), src.import_ids(rows))
+    return compute
+
+
+def _revenue_tier(low: float, high: float | None):
+    def compute(src: Sources, period: Period, area: Area, ctx: dict) -> Value:
+        used, note = _complete(period, src)
+        rows = src.rows(used, area, "industrial")
+        return Value(_num(src.run(ef.revenue_tier_count(rows, low, high))), used.key, src.period_imports(used),
+                     note)
+    return compute
+
+
+def _new_above_scale(src: Sources, period: Period, area: Area, ctx: dict) -> Value:
+    used, note = _complete(period, src)
+    start = ctx.get("base_year", used.year - 1) + 1 if ctx.get("cumulative") else used.year
+    st = src.table("statistics")
+    e = area.rows(src.table("enterprises").select("uscc", "region_code", "park_id"))
+    total = 0.0
+    for year in range(start, used.year + 1):
+        now = st.filter((st.period == str(year)) & st.above_scale).select("uscc")
+        before = st.filter((st.period == str(year - 1)) & st.above_scale).select("uscc")
+        total += float(src.run(now.anti_join(before, "uscc").semi_join(e, "uscc").count()))
+    if start > used.year:
+        note = (note + "；" if note else "") + "基期之后尚无完整年度"
+    return Value(total, used.key, [], note or (f"{start}-{used.year}年累计" if start < used.year else ""))
+
+
+def _clusters(level: str):
+    def compute(src: Sources, period: Period, area: Area, ctx: dict) -> Value:
+        c = src.table("clusters")
+        c = c.filter((c.level == level) & (c.year_recognised.isnull() | (c.year_recognised <= period.year)))
+        if area.kind != "province":
+            c = area.regions(c.filter(c.region_code.notnull()))
+        return Value(_num(src.run(c.count())), str(period.year), src.import_ids(c))
+    return compute
+
+
+def _green_output_share(src: Sources, period: Period, area: Area, ctx: dict) -> Value:
+    rows = src.rows(period, area, "manufacturing")
+    ti = src.table("enterprise_titles")
+    green = ti.filter((ti.title == "绿色工厂") & ti.level.isin(["国家级", "省级"])
+                      & (ti.year_granted <= period.year)).select("uscc").distinct()
+    flagged = rows.left_join(green.mutate(g=ibis.literal(True)), "uscc")
+    expr = 100 * flagged.g.fill_null(False).ifelse(flagged.gross_output, 0).sum() / flagged.gross_output.sum()
+    return Value(_num(src.run(expr)), period.key, src.period_imports(period), "省级以上绿色工厂")
+
+
+def _entered(src: Sources, period: Period, area: Area, ctx: dict) -> Value:
+    iv = src.table("indicator_values")
+    names = ctx.get("names", [])
+    hit = iv.filter(iv.indicator.isin(names) & (iv.region_code == area.code) & (iv.period <= period.key))
+    got = src.run(hit.order_by(ibis.desc("period")).limit(1))
+    if not len(got):
+        return Value(None, period.key, [], "无计算口径，需录入官方发布值（gaodi import indicator-values）")
+    r = got.iloc[0]
+    lag = "" if r.period == period.key else f"采用 {r.period} 的发布值"
+    return Value(float(r.value), r.period, [int(r.import_id)] if r.import_id == r.import_id else [],
+                 f"来源：{r.source}" + (f"；{lag}" if lag else ""))
+
+
+DEFINITIONS: tuple[Definition, ...] = (
+    Definition("mfg_va_growth", "全省规模以上制造业增加值年均增速", "%", "rate",
+               "Σ增加值(本期) ÷ [Σ增加值(上年同期) × 价格指数/100] − 1，同口径规上制造业企业",
+               "GB/T 4754-2017 门类 C", "企业增加值、制造业出厂价格指数", _growth("manufacturing", "value_added", True),
+               ("规模以上制造业增加值增速", "制造业增加值增速")),
+    Definition("profit_margin", "规模以上工业企业营业收入利润率", "%", "level", "Σ利润总额 ÷ Σ营业收入 × 100",
+               "规上工业（门类 B、C、D）", "企业营业收入、利润总额", _profit_margin),
+    Definition("advanced_share", "全省先进制造业占全部制造业比重", "%", "level",
+               "先进制造业增加值 ÷ 制造业增加值 × 100", "高技术制造业(2017)、装备制造业、战略性新兴产业(2018) 中的制造业小类",
+               "企业增加值、行业代码", _share("advanced", "manufacturing", "value_added")),
+    Definition("park_share", "园区工业占全省规模以上工业企业增加值比重", "%", "level",
+               "园区内规上工业企业增加值 ÷ 规上工业增加值 × 100", "规上工业", "企业增加值、所在园区",
+               _share(None, "industrial", "value_added")),
+    Definition("national_clusters", "国家先进制造业集群数量", "个", "count", "集群级别为国家级的集群个数",
+               "工信部 国家先进制造业集群名单", "集群名单", _clusters("national")),
+    Definition("sme_clusters", "国家中小企业特色产业集群数量", "个", "count", "中小企业特色产业集群个数",
+               "工信部 中小企业特色产业集群名单", "集群名单", _clusters("sme_featured")),
+    Definition("sei_share", "工业战略性新兴产业总产值占工业总产值比重", "%", "level",
+               "战略性新兴产业小类企业总产值 ÷ 规上工业总产值 × 100", "战略性新兴产业分类(2018)",
+               "企业总产值、行业代码", _share("strategic_emerging", "industrial", "gross_output")),
+    Definition("new_above_scale", "新增规模以上工业企业数量", "家", "cumulative",
+               "当年规上且上年非规上的企业数，累计目标按年相加", "规上工业", "企业历年规上标志",
+               _new_above_scale, annual_only=True),
+    Definition("revenue_1000yi", "年营业收入千亿企业数量", "家", "count", "营业收入 ≥ 1000 亿元的企业数", "千百十企业",
+               "企业营业收入", _revenue_tier(ef.TIER_1000YI, None), annual_only=True),
+    Definition("revenue_100yi", "年营业收入百亿企业数量", "家", "count", "100 亿元 ≤ 营业收入 < 1000 亿元的企业数",
+               "千百十企业", "企业营业收入", _revenue_tier(ef.TIER_100YI, ef.TIER_1000YI), annual_only=True),
+    Definition("little_giant", "国家专精特新“小巨人”企业数量", "家", "count", "当年有效的国家级专精特新“小巨人”称号数",
+               "工信部 小巨人名单", "企业称号", _titles("专精特新小巨人"), ("专精特新“小巨人”企业数量",)),
+    Definition("single_champion", "国家制造业单项冠军企业（产品）数量", "个", "count", "当年有效的单项冠军称号数",
+               "工信部 单项冠军名单", "企业称号", _titles("制造业单项冠军")),
+    Definition("hightech_share", "高技术制造业增加值占规模工业增加值比重", "%", "level",
+               "高技术制造业增加值 ÷ 规上工业增加值 × 100", "高技术产业(制造业)分类(2017)", "企业增加值、行业代码",
+               _share("hightech", "industrial", "value_added")),
+    Definition("rd_growth", "规模以上工业企业研发经费支出年均增长", "%", "rate",
+               "Σ研发经费(本期) ÷ Σ研发经费(上年同期) − 1，同口径规上工业企业，现价", "规上工业", "企业研发经费",
+               _growth("industrial", "rd_expense", False)),
+    Definition("digital_economy_share", "数字经济核心产业增加值占GDP比重", "%", "entered",
+               "官方发布值（需 GDP 核算，企业数据无法计算）", "数字经济及其核心产业统计分类(2021)", "统计部门发布值",
+               _entered),
+    Definition("digital_tools", "规模以上工业企业数字化研发设计工具普及率", "%", "level",
+               "使用数字化研发设计工具的规上企业数 ÷ 规上企业数 × 100", "规上工业", "企业调查标志", _digital_tools,
+               annual_only=True),
+    Definition("smart_excellent_plus", "卓越级以上智能工厂数量", "家", "count", "卓越级与领航级智能工厂数",
+               "智能工厂梯度培育", "企业称号", _titles("智能工厂", ["卓越级", "领航级"])),
+    Definition("energy_intensity_drop", "规模工业单位增加值能耗降低", "%", "level",
+               "1 − (本期能耗 ÷ 可比价增加值) ÷ (上年同期能耗 ÷ 增加值)", "规上工业", "企业综合能耗、增加值、价格指数",
+               _intensity_drop("energy_tce")),
+    Definition("carbon_intensity_drop", "规模工业单位增加值碳排放降低", "%", "level",
+               "1 − (本期碳排放 ÷ 可比价增加值) ÷ (上年同期碳排放 ÷ 增加值)", "规上工业", "企业碳排放、增加值、价格指数",
+               _intensity_drop("carbon_t")),
+    Definition("water_intensity_drop", "万元工业增加值用水量下降", "%", "level",
+               "1 − (本期用水量 ÷ 可比价增加值) ÷ (上年同期用水量 ÷ 增加值)", "规上工业", "企业用水量、增加值、价格指数",
+               _intensity_drop("water_m3")),
+    Definition("green_output_share", "省级以上绿色工厂产值占制造业总产值比重", "%", "level",
+               "省级以上绿色工厂企业总产值 ÷ 规上制造业总产值 × 100", "绿色制造名单", "企业总产值、绿色工厂称号",
+               _green_output_share),
+)
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).replace(" ", "").replace('"', "").replace("“", "").replace("”", "")
+
+
+def find_definition(name: str) -> Definition | None:
+    """The definition whose name or alias is the plan indicator's name (ignoring quotes and widths)."""
+    target = _norm(name)
+    for d in DEFINITIONS:
+        if target in {_norm(n) for n in (d.name, *d.aliases)}:
+            return d
+    return None
+
+
+def definition(key: str) -> Definition:
+    from gaodi.errors import NotFoundError
+
+    for d in DEFINITIONS:
+        if d.key == key:
+            return d
+    raise NotFoundError(f"没有指标口径 {key}", f"no indicator definition {key}",
+                        fix="可用：" + "、".join(d.key for d in DEFINITIONS))

@@ -1,0 +1,146 @@
+"""What the store knows about each enterprise for the ladder criteria of one year.
+
+``year`` is the criteria's "上年度" (the last full year of data): a 2026 application is judged on
+``year = 2025``. Money in 万元, shares and growth rates in %, years as whole years.
+
+Proxies, each named in the metric's description and shown with every verdict:
+- 主营业务收入 is read as the store's 营业收入 (for industrial enterprises the statistical
+  threshold and the 2022 measures use the same figure in practice);
+- 从事特定细分市场时间 is read as the years since founding (year − founded_year).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from gaodi.evaluation.store_data import enterprise_rows
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A fact about an enterprise that criteria may test."""
+
+    label: str
+    unit: str
+    description: str
+
+
+METRICS: dict[str, Metric] = {
+    "revenue": Metric("上年度营业收入", "万元", "statistics.revenue（用作主营业务收入）"),
+    "revenue_growth": Metric("上年度营业收入增长率", "%", "(revenue_Y / revenue_{Y−1} − 1) × 100"),
+    "revenue_growth_avg_2y": Metric(
+        "近2年营业收入平均增长率", "%", "Y 与 Y−1 两年增长率的算术平均（用作主营业务收入）"),
+    "rd_expense": Metric("上年度研发费用", "万元", "statistics.rd_expense"),
+    "rd_expense_avg_2y": Metric("近2年研发费用均值", "万元", "(rd_Y + rd_{Y−1}) / 2"),
+    "rd_intensity": Metric("上年度研发费用占营业收入比重", "%", "rd_expense / revenue × 100"),
+    "rd_intensity_min_2y": Metric("近2年研发费用占比（较低一年）", "%",
+                                  "min(Y, Y−1) 的 rd_expense / revenue × 100"),
+    "employees": Metric("从业人员", "人", "statistics.employees"),
+    "profit": Metric("利润总额", "万元", "statistics.profit"),
+    "years_in_business": Metric("经营年限", "年", "year − founded_year（用作从事细分市场年限）"),
+    "is_sme": Metric("属于中小企业", "", "工业：从业人员<1000人 或 营业收入<40000万元"
+                                          "（《中小企业划型标准规定》工信部联企业〔2011〕300号）"),
+    "industrial": Metric("属于工业", "", "行业门类 B 采矿业、C 制造业、D 电力热力燃气及水"),
+    "above_scale": Metric("规模以上工业企业", "", "statistics.above_scale"),
+    "strategic_emerging": Metric("所属行业属于战略性新兴产业分类(2018)", "",
+                                 "行业代码在目录中；部分属于的行业视为未知，需核对产品"),
+    "energy_per_va": Metric("单位增加值能耗", "吨标准煤/万元", "energy_tce / value_added"),
+    "energy_vs_industry": Metric("单位增加值能耗与同行业中位数之比", "",
+                                 "energy_per_va / 同一行业大类（2位码）当年中位数"),
+    "digital_design_tools": Metric("使用数字化研发设计工具", "", "statistics.digital_design_tools"),
+}
+"""Store metrics, by the name criteria use."""
+
+
+def enterprise_facts(store, year: int) -> pd.DataFrame:
+    """One row per enterprise with an annual row for ``year``: the METRICS and descriptors."""
+    rows = enterprise_rows(store, year)
+    frame = store.execute(rows).set_index("uscc", drop=False)
+    st = store.table("statistics")
+    older = st.filter((st.period == str(year - 2)) & (st.period_type == "year"))
+    older = store.execute(older.select("uscc", "revenue")).set_index("uscc")["revenue"]
+    flags = store.execute(st.filter((st.period == str(year)) & (st.period_type == "year"))
+                          .select("uscc", "digital_design_tools")).set_index("uscc")
+    catalogue = store.table("industry_catalogue")
+    sei = store.execute(catalogue.filter(catalogue.catalogue == "strategic_emerging")
+                        .select("code", "partial")).set_index("code")["partial"]
+    return build_facts(frame, older.reindex(frame.index),
+                       flags["digital_design_tools"].reindex(frame.index), sei, year)
+
+
+def build_facts(frame: pd.DataFrame, revenue_prev2: pd.Series, digital: pd.Series,
+                strategic_partial: pd.Series, year: int) -> pd.DataFrame:
+    """Derive the metrics from the base rows (pure; see METRICS for each formula)."""
+    f = pd.DataFrame(index=frame.index)
+    for column in ("uscc", "name", "region_code", "city_code", "park_id", "industry_code",
+                   "section", "founded_year"):
+        f[column] = frame[column]
+    num = {c: pd.to_numeric(frame[c], errors="coerce").astype(float)
+           for c in ("revenue", "prev_revenue", "rd_expense", "prev_rd_expense", "employees",
+                     "profit", "value_added", "energy_tce")}
+    rev, prev = num["revenue"], num["prev_revenue"]
+    prev2 = pd.to_numeric(revenue_prev2, errors="coerce").astype(float)
+    f["revenue"] = rev
+    f["revenue_growth"] = _growth(rev, prev)
+    f["revenue_growth_avg_2y"] = (_growth(rev, prev) + _growth(prev, prev2)) / 2
+    f["rd_expense"] = num["rd_expense"]
+    f["rd_expense_avg_2y"] = (num["rd_expense"] + num["prev_rd_expense"]) / 2
+    f["rd_intensity"] = _share(num["rd_expense"], rev)
+    f["rd_intensity_min_2y"] = np.fmin(_share(num["rd_expense"], rev),
+                                       _share(num["prev_rd_expense"], prev))
+    f.loc[_share(num["prev_rd_expense"], prev).isna(), "rd_intensity_min_2y"] = np.nan
+    f["employees"] = num["employees"]
+    f["profit"] = num["profit"]
+    f["years_in_business"] = year - pd.to_numeric(frame["founded_year"], errors="coerce")
+    f["is_sme"] = _bool((num["employees"] < 1000) | (rev < 40000),
+                        num["employees"].isna() & rev.isna(), f.index)
+    f["industrial"] = _bool(frame["section"].isin(["B", "C", "D"]), frame["section"].isna(),
+                            f.index)
+    f["above_scale"] = frame["above_scale"].astype(object).where(frame["above_scale"].notna(),
+                                                                 None)
+    codes = frame["industry_code"].astype(str)
+    in_catalogue = codes.isin(strategic_partial.index)
+    partial = [bool(strategic_partial.get(c, False)) for c in codes]
+    f["strategic_emerging"] = pd.Series(
+        [None if p else bool(c) for c, p in zip(in_catalogue, partial)], index=f.index,
+        dtype=object)
+    f["energy_per_va"] = num["energy_tce"] / num["value_added"].where(num["value_added"] > 0)
+    division = codes.str[:2]
+    median = f["energy_per_va"].groupby(division).transform("median")
+    f["energy_vs_industry"] = f["energy_per_va"] / median.where(median > 0)
+    f["digital_design_tools"] = digital.astype(object).where(digital.notna(), None)
+    for column in frame.columns:
+        if column.startswith("title_"):
+            f[column] = frame[column]
+    return f
+
+
+def _growth(now: pd.Series, before: pd.Series) -> pd.Series:
+    return (now / before.where(before > 0) - 1) * 100
+
+
+def _share(part: pd.Series, whole: pd.Series) -> pd.Series:
+    return part / whole.where(whole > 0) * 100
+
+
+def _bool(values: pd.Series, unknown: pd.Series, index: pd.Index) -> pd.Series:
+    """True/False, or None where the inputs are missing (kept as Python objects)."""
+    return pd.Series([None if u else bool(v) for v, u in zip(values, unknown)], index=index,
+                     dtype=object)
+
+
+def held_titles(store, year: int) -> dict[str, list[dict]]:
+    """Titles held in ``year`` per enterprise: title, level, year_granted, year_expiring, product."""
+    t = store.table("enterprise_titles")
+    held = t.filter((t.year_granted <= year) & (t.year_expiring.isnull() | (t.year_expiring >= year)))
+    frame = store.execute(held.select("uscc", "title", "level", "year_granted", "year_expiring",
+                                      "product"))
+    out: dict[str, list[dict]] = {}
+    for record in frame.to_dict(orient="records"):
+        clean = {k: (None if isinstance(v, float) and np.isnan(v) else v)
+                 for k, v in record.items() if k != "uscc"}
+        out.setdefault(record["uscc"], []).append(clean)
+    return out
