@@ -63,13 +63,14 @@ def run() -> None:
 
 
 def _register() -> None:
-    from gaodi.cli import catalog, data, demo, evaluate, ladder, monitor, plan, region
+    from gaodi.cli import catalog, chains, data, demo, evaluate, ladder, monitor, plan, region
 
     app.add_typer(catalog.app, name="catalog")
     app.add_typer(evaluate.app, name="evaluate")
     app.add_typer(plan.app, name="plan")
     app.add_typer(region.app, name="region")
     app.add_typer(ladder.app, name="ladder")
+    app.add_typer(chains.app, name="chains")
     app.command("import")(data.import_command)
     app.command("kinds")(data.kinds_command)
     app.command("imports")(data.imports_command)

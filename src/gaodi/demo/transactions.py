@@ -30,34 +30,43 @@ def supplier_network(rng: np.random.Generator, ent: pd.DataFrame, revenue: np.nd
     n = len(ent)
     codes = ent["industry_code"].to_numpy()
     chain_of = np.full(n, "", dtype=object)
-    upstream_pool: dict[str, np.ndarray] = {}
+    key_of = np.full(n, -1)  # which (chain, segment) an enterprise buys for; -1: none
+    upstream_codes: list[list[str]] = []
     for cid, _, _, segs in CHAINS:
         seg_codes = [set(s[3].split(";")) for s in segs]
         for j, sc in enumerate(seg_codes):
             members = np.flatnonzero(np.isin(codes, list(sc)))
             chain_of[members] = cid
             if j > 0:
-                below = set().union(*seg_codes[:j])
-                pool = np.flatnonzero(np.isin(codes, list(below)))
-                for m in members:
-                    upstream_pool[m] = pool
+                key_of[members] = len(upstream_codes)
+                upstream_codes.append(sorted(set().union(*seg_codes[:j])))
     local_rate = np.clip(rng.normal(0.58, 0.15, n), 0.05, 0.95)
     for cid, rate in LEAKY_CHAINS.items():
         local_rate[chain_of == cid] = np.clip(rng.normal(rate, 0.12, (chain_of == cid).sum()), 0.02, 0.9)
     n_out = max(50, n // 2)
     out_regions = rng.choice(OUTSIDE_REGIONS, n_out)
     out_uscc = np.array([make_uscc(r, 5_000_000 + i) for i, r in enumerate(out_regions)])
+    # Outside suppliers make chain inputs more often than the province's average enterprise does.
+    chain_codes = sorted({c for ups in upstream_codes for c in ups})
+    out_codes = np.where(rng.random(n_out) < 0.5, rng.choice(chain_codes, n_out), rng.choice(codes, n_out))
 
     buyers = np.repeat(np.arange(n), k)
     local = rng.random(n * k) < np.repeat(local_rate, k)
     sellers = rng.integers(0, n, n * k)
-    use_chain = local & (rng.random(n * k) < 0.6)
-    for pos in np.flatnonzero(use_chain):
-        pool = upstream_pool.get(buyers[pos])
-        if pool is not None and len(pool):
-            sellers[pos] = pool[rng.integers(len(pool))]
-    sellers[sellers == buyers] = (sellers[sellers == buyers] + 1) % n
     outside = rng.integers(0, n_out, n * k)
+    # Chain members buy their inputs from the chain's upstream segments, inside or outside the province.
+    from_chain = rng.random(n * k) < 0.6
+    buyer_key = key_of[buyers]
+    for key, ups in enumerate(upstream_codes):
+        at = np.flatnonzero((buyer_key == key) & from_chain)
+        local_pool = np.flatnonzero(np.isin(codes, ups))
+        out_pool = np.flatnonzero(np.isin(out_codes, ups))
+        inside, out = at[local[at]], at[~local[at]]
+        if len(local_pool):
+            sellers[inside] = rng.choice(local_pool, len(inside))
+        if len(out_pool):
+            outside[out] = rng.choice(out_pool, len(out))
+    sellers[sellers == buyers] = (sellers[sellers == buyers] + 1) % n
     weights = rng.dirichlet(np.ones(k), n).ravel()
     amount = np.repeat(revenue * 1e4 * 0.55, k) * weights  # 万元 → 元, 55 % of revenue bought in
     seller = np.where(local, sellers, n + outside).astype(np.int64)
@@ -65,7 +74,7 @@ def supplier_network(rng: np.random.Generator, ent: pd.DataFrame, revenue: np.nd
     pair, inverse = np.unique(buyers.astype(np.int64) * (n + n_out) + seller, return_inverse=True)
     return {"buyers": (pair // (n + n_out)).astype(np.int32), "sellers": (pair % (n + n_out)).astype(np.int32),
             "amount": np.bincount(inverse, weights=amount), "out_uscc": out_uscc,
-            "out_regions": out_regions}
+            "out_regions": out_regions, "out_codes": out_codes}
 
 
 MONTH_SHARE = np.array([.070, .060, .085, .083, .085, .090, .082, .083, .087, .085, .088, .102])
@@ -77,8 +86,7 @@ def month_batches(rng: np.random.Generator, ent: pd.DataFrame, net: dict, year: 
     n = len(ent)
     uscc = pa.array(np.concatenate([ent["uscc"].to_numpy(), net["out_uscc"]]).astype(str))
     regions = pa.array(np.concatenate([ent["region_code"].to_numpy(), net["out_regions"]]).astype(str))
-    product = pa.array(np.concatenate([ent["industry_code"].to_numpy(),
-                                       ent["industry_code"].to_numpy()[:len(net["out_uscc"])]]).astype(str))
+    product = pa.array(np.concatenate([ent["industry_code"].to_numpy(), net["out_codes"]]).astype(str))
     seller, buyer = net["sellers"], net["buyers"]
     for m in range(1, 13):
         amt = net["amount"] * MONTH_SHARE[m - 1] * rng.lognormal(0, 0.15, len(buyer))
