@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from gaodi.catalogs import industry_catalog, region_catalog
@@ -19,6 +20,8 @@ from gaodi.monitor.records import Monitor, MonitorRecord
 from gaodi.plan import load_builtin_plan
 from gaodi.plan.model import Plan
 from gaodi.plan.storage import list_plans, load_plan, save_plan
+from gaodi.services.demo_services import load_demo_services
+from gaodi.services.facade import EnterpriseServices
 from gaodi.indicators.base_figures import Figure, base_figures
 from gaodi.ingest.importer import ImportOptions, ImportResult, import_file
 from gaodi.settings import Settings, load_settings
@@ -58,6 +61,11 @@ class Gaodi:
         seed_catalogues(store, region_catalog(settings.province_code), industry_catalog())
         return cls(settings, store)
 
+    @cached_property
+    def services(self) -> EnterpriseServices:
+        """The policy calculator and the enterprise-problem desk of this workspace."""
+        return EnterpriseServices(self)
+
     # --- catalogues -------------------------------------------------------------------------
     def industry(self, code: str) -> dict:
         return industry_catalog().describe(code)
@@ -86,6 +94,8 @@ class Gaodi:
             results.append(self.import_file(kind, path))
         step("保存规划 saving the plan", len(plan.files), len(plan.files))
         self.save_plan(DEMO_PLAN, "builtin:" + DEMO_PLAN)
+        step("政策与企业问题 policies and a year of problems", len(plan.files), len(plan.files))
+        load_demo_services(self, size)
         self.store.checkpoint()
         figures = base_figures(self.store, 2025, self.settings.province_code)
         monitor = self.monitor(DEMO_PERIOD)

@@ -168,16 +168,18 @@ def test_missing_data_fails_the_condition_and_says_so():
 
 def test_example_policy_set_matches_one_enterprise_as_computed_by_hand():
     """技改奖补 HN-TECH-RENOVATION: 8% × 2500 万元 = 200 万元 (< cap 500); 长沙智能化改造: 10% × 2500 = 250
-    (< cap 300); 研发费用加计扣除 25% × 800 = 200; 研发奖补 3% × 800 = 24; 小巨人 100 + 长沙配套 50."""
+    (< cap 300); 研发费用加计扣除 25% × 800 = 200; 研发奖补 3% × 800 = 24; 小巨人 100 + 长沙配套 50;
+    数字化转型 HN-DIGITAL-TRANSFORM (智能工厂 先进 ≥ 先进): 5% × 2500 = 125 (< cap 300)."""
     rules = load_example_policies()
-    assert len(rules.policies) == 20 and {p.level for p in rules.policies} == {"national", "provincial", "city"}
+    assert len(rules.policies) == 28 and {p.level for p in rules.policies} == {"national", "provincial", "city"}
     firm = {"uscc": "A", "region_code": "430104", "industry_code": "3981", "titles": ["专精特新小巨人"], "above_scale": True,
                 "revenue": 16000, "revenue_prev": 12000, "rd_expense": 800, "rd_intensity": 5, "investment": 2500, "mu_class": "B",
                 "serious_violation": False, "smart_factory_level": "先进"}
     r = match_policies(EnterpriseTable.from_records([firm]), rules, dt.date(2026, 3, 20))
     q = enterprise_policies(r, "A").query("verdict == 'qualifies'").set_index("policy_id")["amount_wan"]
     assert q.to_dict() == {"CS-SMART-RENOVATION": 250, "CN-RD-DEDUCTION": 200, "HN-TECH-RENOVATION": 200,
-                           "HN-XJR-AWARD": 100, "CS-XJR-MATCH": 50, "HN-RD-REWARD": 24}
+                           "HN-XJR-AWARD": 100, "CS-XJR-MATCH": 50, "HN-RD-REWARD": 24,
+                           "HN-DIGITAL-TRANSFORM": 125}
     assert "CN-XJR-CENTRAL" in r.not_in_force  # ended 2025-12-31
 
 

@@ -85,8 +85,9 @@ def test_good_file_loads_with_units_converted_to_the_table_units(tmp_path):
 def test_shipped_example_set_loads_and_marks_invented_policies():
     rules = load_policy_file(EXAMPLES)
     invented = [p.id for p in rules.policies if p.example]
-    assert len(rules.policies) == 20 and len(invented) == 16
-    assert all(not p.example for p in rules.policies if p.id.startswith("CN-"))
+    assert len(rules.policies) == 28 and len(invented) == 23
+    # national policies follow their published documents; only 首台（套）'s application window is invented
+    assert [p.id for p in rules.policies if p.id.startswith("CN-") and p.example] == ["CN-FIRST-SET-INSURANCE"]
 
 
 def test_enterprise_table_refuses_a_value_off_the_scale_naming_row_and_column():

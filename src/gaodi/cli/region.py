@@ -32,7 +32,9 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-InputOpt = Annotated[Path, typer.Option("--input", "-i", help="长表 CSV/XLSX/Parquet：地区、行业、数值[、年份] (long table).")]
+InputOpt = Annotated[Path | None, typer.Option(
+    "--input", "-i", help="长表 CSV/XLSX/Parquet：地区、行业、数值[、年份]；省略时用工作区企业数据 (long table; "
+                          "default: the workspace store).")]
 SheetOpt = Annotated[str | None, typer.Option("--sheet", help="XLSX 工作表名 (sheet name).")]
 LevelOpt = Annotated[str | None, typer.Option("--level", help="city 市州 | county 县市区：按 6 位行政区划代码汇总或校验.")]
 RegionOpt = Annotated[str, typer.Option("--region-column", help="地区列名 (region column).")]
@@ -42,6 +44,19 @@ YearColumnOpt = Annotated[str, typer.Option("--year-column", help="年份列名 
 YearOpt = Annotated[str | None, typer.Option("--year", help="表中有多个年份时选一个 (pick one year).")]
 ThresholdOpt = Annotated[float, typer.Option("--threshold", help="显性比较优势门槛 M=1 当 RCA ≥ 门槛 (RCA threshold).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="输出 JSON (print one JSON document).")]
+
+_store = {"measure": "value_added", "digits": 2}
+
+
+@app.callback()
+def _store_options(
+    measure: Annotated[str, typer.Option(help="用工作区数据时的指标：value_added | revenue | employees | gross_output")]
+    = "value_added",
+    digits: Annotated[int, typer.Option(help="用工作区数据时的行业位数：2 大类、3 中类、4 小类")] = 2,
+) -> None:
+    """区域布局分析 (regional layout analytics)."""
+    _store.update(measure=measure, digits=digits)
+
 
 HEADERS = {
     "region": "地区 region", "industry": "行业 industry", "total": "合计 total",
@@ -59,7 +74,7 @@ CLASSIC = ["region", "base", "final", "change", "national_share", "industry_mix"
 
 
 @app.command("specialise")
-def specialise_command(input_file: InputOpt, sheet: SheetOpt = None, level: LevelOpt = None,
+def specialise_command(input_file: InputOpt = None, sheet: SheetOpt = None, level: LevelOpt = None,
                        region_column: RegionOpt = "region", industry_column: IndustryOpt = "industry",
                        value_column: ValueOpt = "value", year_column: YearColumnOpt = "year",
                        year: YearOpt = None, json_out: JsonOpt = False) -> None:
@@ -82,7 +97,7 @@ def specialise_command(input_file: InputOpt, sheet: SheetOpt = None, level: Leve
 
 
 @app.command("clusters")
-def clusters_command(input_file: InputOpt, sheet: SheetOpt = None, level: LevelOpt = None,
+def clusters_command(input_file: InputOpt = None, sheet: SheetOpt = None, level: LevelOpt = None,
                      region_column: RegionOpt = "region", industry_column: IndustryOpt = "industry",
                      value_column: ValueOpt = "value", year_column: YearColumnOpt = "year",
                      year: YearOpt = None,
@@ -106,7 +121,7 @@ def clusters_command(input_file: InputOpt, sheet: SheetOpt = None, level: LevelO
 
 
 @app.command("shiftshare")
-def shiftshare_command(input_file: InputOpt, sheet: SheetOpt = None, level: LevelOpt = None,
+def shiftshare_command(input_file: InputOpt = None, sheet: SheetOpt = None, level: LevelOpt = None,
                        region_column: RegionOpt = "region", industry_column: IndustryOpt = "industry",
                        value_column: ValueOpt = "value", year_column: YearColumnOpt = "year",
                        base_year: Annotated[str | None, typer.Option("--base-year", help="基期 (default: 最早年份).")] = None,
@@ -155,7 +170,7 @@ def shiftshare_command(input_file: InputOpt, sheet: SheetOpt = None, level: Leve
 
 
 @app.command("complexity")
-def complexity_command(input_file: InputOpt, sheet: SheetOpt = None, level: LevelOpt = None,
+def complexity_command(input_file: InputOpt = None, sheet: SheetOpt = None, level: LevelOpt = None,
                        region_column: RegionOpt = "region", industry_column: IndustryOpt = "industry",
                        value_column: ValueOpt = "value", year_column: YearColumnOpt = "year",
                        year: YearOpt = None, threshold: ThresholdOpt = 1.0,
@@ -182,7 +197,7 @@ def complexity_command(input_file: InputOpt, sheet: SheetOpt = None, level: Leve
 
 
 @app.command("opportunities")
-def opportunities_command(input_file: InputOpt, sheet: SheetOpt = None, level: LevelOpt = None,
+def opportunities_command(input_file: InputOpt = None, sheet: SheetOpt = None, level: LevelOpt = None,
                           region_column: RegionOpt = "region",
                           industry_column: IndustryOpt = "industry",
                           value_column: ValueOpt = "value", year_column: YearColumnOpt = "year",
@@ -218,13 +233,21 @@ def opportunities_command(input_file: InputOpt, sheet: SheetOpt = None, level: L
     _print_exclusions(result)
 
 
-def _load(path: Path, sheet: str | None, level: str | None, columns: LongTableColumns
+def _load(path: Path | None, sheet: str | None, level: str | None, columns: LongTableColumns
           ) -> pd.DataFrame:
+    if path is None:
+        from gaodi.cli.context import open_workspace
+        from gaodi.regional.store_table import long_table_from_store
+
+        table = long_table_from_store(open_workspace().store, measure=_store["measure"],
+                                      level=level or "city", digits=_store["digits"])
+        return table.rename(columns={"region": columns.region, "industry": columns.industry,
+                                     "value": columns.value, "year": columns.year})
     table = read_table_file(path, sheet=sheet)
     return apply_region_level(table, level, columns.region)
 
 
-def _one_year(path: Path, sheet: str | None, level: str | None, columns: LongTableColumns,
+def _one_year(path: Path | None, sheet: str | None, level: str | None, columns: LongTableColumns,
               year: str | None) -> pd.DataFrame:
     """The table of one year: refuse to add up several years silently."""
     table = _load(path, sheet, level, columns)

@@ -14,6 +14,10 @@
 | ``policy_conditions`` / ``policy_rules`` | policies as versioned rules in YAML, validated |
 | ``policy_match`` | vectorised matching of every enterprise against every policy |
 | ``policy_gaps`` / ``policy_explain`` | condition-by-condition explanations, both directions |
+| ``attributes_from_store`` | the enterprise attribute table built from the store with Ibis |
+| ``enterprise_context`` | an enterprise's name, county, park and chain from the store (to complete problems) |
+| ``facade`` | ``EnterpriseServices``: everything above over a workspace's store, for the CLI and the API |
+| ``demo_services`` | the demo year: example policies and 12 monthly 送解优 sheets taken through the desk |
 
 See docs/enterprise-services.md.
 """

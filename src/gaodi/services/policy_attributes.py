@@ -217,6 +217,8 @@ class EnterpriseTable:
         if items.str.contains(_SEPARATORS, regex=True).any():  # "高新技术企业；绿色工厂:国家级" in one cell
             items = items.str.split(_SEPARATORS, regex=True).explode().str.strip()
         items = items[items != ""]
+        if items.empty:  # nobody holds anything (e.g. a one-enterprise table without titles)
+            return {}
         rows = items.index.to_numpy()
         if titles:
             parts = items.str.replace("：", ":").str.partition(":")

@@ -110,7 +110,7 @@ def policy_enterprises(result: MatchResult, policy_id: str, include_near_misses:
     if include_near_misses and len(rows):
         gaps = near_miss_gaps(result, [policy_id])
         lacking = gaps.groupby("uscc", sort=False)["text"].agg("；".join)
-        out["lacking"] = out["uscc"].map(lacking).fillna("")
+        out["lacking"] = [lacking.get(u, "") for u in out["uscc"]]
     return out.sort_values(["verdict", "amount_wan"], ascending=[False, False]).reset_index(drop=True)
 
 

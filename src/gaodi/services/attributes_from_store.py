@@ -1,0 +1,201 @@
+"""Build the policy calculator's enterprise table (政策计算器的企业画像表) from the store, with Ibis.
+
+One row per enterprise of ``enterprises`` (all of them: an enterprise without statistics for the year
+keeps its master data and shows "数据缺失" on number conditions). For data year Y:
+
+======================= =============================================================================
+column                  from the store
+======================= =============================================================================
+uscc, name, park_id     enterprises
+region_code, city_code  enterprises.region_code (current code) and regions.city_code
+industry_code           enterprises.industry_code (GB/T 4754-2017 class, 4 digits)
+age_years               Y − founded_year (years since registration, as the ladder criteria read it)
+above_scale, revenue,   statistics, annual period Y (``period = "Y"``, ``period_type = "year"``), 万元, 人
+rd_expense, investment,
+employees
+revenue_prev            statistics.revenue of Y − 1 (万元)
+revenue_growth          (revenue / revenue_prev − 1) × 100, %; missing when revenue_prev ≤ 0 or missing
+rd_intensity            rd_expense / revenue × 100, %; missing when revenue ≤ 0 (研发投入强度)
+new_hires               max(employees − employees of Y − 1, 0), 人: the net rise in headcount, a proxy
+                        for 新增就业 (the store holds no hiring records)
+size_class              大型/中型/小型/微型 by the industrial thresholds of 《统计上大中小微型企业划分办法
+                        (2017)》(国统字〔2017〕213号): 大型 employees ≥ 1000 and revenue ≥ 40000万元;
+                        中型 ≥ 300 and ≥ 2000; 小型 ≥ 20 and ≥ 300; otherwise 微型 (a class needs both
+                        lower bounds, else it drops one class); missing when both figures are missing
+titles                  enterprise_titles held in ``titles_year`` (year_granted ≤ T and year_expiring null
+                        or ≥ T) as "名称:级别" for 国家级/省级/市级, else "名称"
+smart_factory_level     the highest 智能工厂 level held (基础级 → 基础 … 领航级 → 领航); 无 when none
+catalogues              industry_catalogue memberships of industry_code, as Chinese names
+                        (:data:`CATALOGUE_LABELS`); a class only partly in 战略性新兴产业 is listed as
+                        "战略性新兴产业(部分行业)", so a policy must opt in to it explicitly
+======================= =============================================================================
+
+Not in the store, hence absent (conditions on them fail with 数据缺失) unless supplied with ``extra``:
+invention_patents, mu_class (亩均效益评价类别), serious_violation. ``extra`` is a table keyed by uscc
+whose columns replace or add attributes (e.g. a 亩均 evaluation's classes, a credit-check list).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ibis
+import pandas as pd
+
+from gaodi.errors import InputError, Location
+from gaodi.services.policy_attributes import ATTRIBUTES, EnterpriseTable
+
+__all__ = ["CATALOGUE_LABELS", "attribute_expr", "enterprise_attributes", "enterprise_table_from_store", "check_extra",
+           "merge_extra",            "read_extra_attributes"]
+
+#: Catalogue ids of ``industry_catalogue`` and the names policies use for them.
+CATALOGUE_LABELS = {
+    "hightech_manufacturing": "高技术制造业",
+    "strategic_emerging": "战略性新兴产业",
+    "digital_economy_core": "数字经济核心产业",
+    "equipment_manufacturing": "装备制造业",
+    "hightech_services": "高技术服务业",
+    "culture": "文化及相关产业",
+    "elderly_care": "养老产业",
+    "ip_intensive": "知识产权（专利）密集型产业",
+}
+PARTIAL_SUFFIX = "(部分行业)"
+_RANKED_LEVELS = ("国家级", "省级", "市级")
+_SMART_LEVELS = {"基础级": 1, "先进级": 2, "卓越级": 3, "领航级": 4}
+_SMART_NAMES = {0: "无", 1: "基础", 2: "先进", 3: "卓越", 4: "领航"}
+
+
+def attribute_expr(store, year: int, titles_year: int | None = None,
+                   uscc: str | list[str] | None = None) -> ibis.Table:
+    """The enterprise attribute table of data year ``year`` as an Ibis expression (see module docstring)."""
+    titles_year = year if titles_year is None else titles_year
+    ent, st = store.table("enterprises"), store.table("statistics")
+    titles = _titles(store, titles_year, uscc)
+    if uscc is not None:  # filter every keyed table, so a single enterprise's query reads a few rows
+        wanted = [uscc] if isinstance(uscc, str) else list(uscc)
+        ent, st = ent.filter(ent.uscc.isin(wanted)), st.filter(st.uscc.isin(wanted))
+    this = st.filter((st.period == str(year)) & (st.period_type == "year")).select(
+        "uscc", "above_scale", "revenue", "rd_expense", "investment", "employees")
+    last = st.filter((st.period == str(year - 1)) & (st.period_type == "year")).select(
+        p_uscc="uscc", revenue_prev="revenue", employees_prev="employees")
+    regions = store.table("regions").select(r_code="code", city_code="city_code")
+
+    base = (ent.select("uscc", "name", "region_code", "park_id", "industry_code", "founded_year")
+            .left_join(this, "uscc").drop("uscc_right")
+            .left_join(last, ibis._.uscc == last.p_uscc).drop("p_uscc")
+            .left_join(regions, ibis._.region_code == regions.r_code).drop("r_code")
+            .left_join(titles, "uscc").drop("uscc_right")
+            .left_join(_catalogues(store), "industry_code").drop("industry_code_right"))
+    rev, prev, emp = base.revenue, base.revenue_prev, base.employees.cast("float64")
+    emp_prev = base.employees_prev.cast("float64")
+    size = ibis.cases(
+        (emp.isnull() & rev.isnull(), ibis.null("string")),
+        ((emp >= 1000) & (rev >= 40000), "大型"),
+        ((emp >= 300) & (rev >= 2000), "中型"),
+        ((emp >= 20) & (rev >= 300), "小型"),
+        else_="微型")
+    return base.select(
+        "uscc", "name", "region_code", "city_code", "park_id", "industry_code",
+        catalogues=base.catalogues,
+        size_class=size,
+        titles=base.titles,
+        above_scale=base.above_scale,
+        revenue=rev,
+        revenue_prev=prev,
+        revenue_growth=ibis.cases((prev > 0, (rev / prev - 1) * 100), else_=ibis.null("float64")),
+        rd_expense=base.rd_expense,
+        rd_intensity=ibis.cases((rev > 0, base.rd_expense / rev * 100), else_=ibis.null("float64")),
+        investment=base.investment,
+        employees=emp,
+        new_hires=ibis.cases((emp.notnull() & emp_prev.notnull(), ibis.greatest(emp - emp_prev, 0)),
+                             else_=ibis.null("float64")),
+        age_years=(year - base.founded_year).cast("float64"),
+        smart_factory_level=base.smart_rank.fill_null(0),
+    ).order_by("uscc")
+
+
+def enterprise_attributes(store, year: int, titles_year: int | None = None, uscc: str | list[str] | None = None,
+                          extra: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The attribute table as pandas, ready for :class:`EnterpriseTable` (lists as Python lists)."""
+    frame = store.execute(attribute_expr(store, year, titles_year, uscc))
+    frame["smart_factory_level"] = frame["smart_factory_level"].map(lambda r: _SMART_NAMES[int(r)])
+    for column in ("titles", "catalogues"):
+        frame[column] = frame[column].map(lambda v: sorted(v) if isinstance(v, (list, tuple)) or hasattr(
+            v, "tolist") else [])
+    frame["above_scale"] = frame["above_scale"].astype(object).where(frame["above_scale"].notna(), None)
+    if extra is not None:
+        frame = merge_extra(frame, extra)
+    return frame
+
+
+def enterprise_table_from_store(store, year: int, titles_year: int | None = None,
+                                uscc: str | list[str] | None = None,
+                                extra: pd.DataFrame | None = None) -> EnterpriseTable:
+    """The compiled :class:`EnterpriseTable` the matcher reads, built from the store."""
+    return EnterpriseTable(enterprise_attributes(store, year, titles_year, uscc, extra), source=f"store:{year}")
+
+
+def read_extra_attributes(path: str | Path) -> pd.DataFrame:
+    """Read a supplementary attribute file (CSV in UTF-8 or GB18030, or XLSX), every cell as text."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(message="补充属性文件不存在", message_en="attribute file not found",
+                         location=Location(file=str(path)), fix="检查路径 (check the path)")
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        frame = pd.read_excel(path, dtype=str, engine="openpyxl")
+    else:
+        try:
+            frame = pd.read_csv(path, dtype=str, encoding="utf-8-sig", keep_default_na=False)
+        except UnicodeDecodeError:
+            frame = pd.read_csv(path, dtype=str, encoding="gb18030", keep_default_na=False)
+    frame.columns = [str(c).strip() for c in frame.columns]
+    frame = frame.replace("", None)
+    check_extra(frame, path.name)
+    return frame
+
+
+def merge_extra(frame: pd.DataFrame, extra: pd.DataFrame, source: str = "extra") -> pd.DataFrame:
+    """Replace or add attribute columns from ``extra`` (keyed by uscc); unknown columns are refused."""
+    check_extra(extra, source)
+    columns = [c for c in extra.columns if c != "uscc"]
+    merged = frame.drop(columns=[c for c in columns if c in frame.columns])
+    return merged.merge(extra[["uscc", *columns]], on="uscc", how="left")
+
+
+def check_extra(extra: pd.DataFrame, source: str = "extra") -> None:
+    """Refuse a supplementary table without uscc, with unknown attribute columns or repeated enterprises."""
+    if "uscc" not in extra.columns:
+        raise InputError(message="补充属性表缺少 uscc 列", message_en="the extra attribute table lacks a uscc column",
+                         location=Location(file=source), fix="第一列写统一社会信用代码，表头 uscc")
+    unknown = [c for c in extra.columns if c != "uscc" and c not in ATTRIBUTES]
+    if unknown:
+        raise InputError(message=f"补充属性表有未知列：{', '.join(unknown)}",
+                         message_en=f"unknown attribute columns: {', '.join(unknown)}",
+                         location=Location(file=source, column=unknown[0]),
+                         fix="列名须是政策计算器的属性名，见 docs/enterprise-services.md (use attribute names)")
+    duplicated = extra["uscc"][extra["uscc"].duplicated()]
+    if len(duplicated):
+        raise InputError(message=f"补充属性表中 {duplicated.iloc[0]} 重复", message_en="duplicate uscc in extra table",
+                         location=Location(file=source, column="uscc"), fix="每家企业一行 (one row per enterprise)")
+
+
+def _titles(store, year: int, uscc: str | list[str] | None) -> ibis.Table:
+    t = store.table("enterprise_titles")
+    if uscc is not None:
+        t = t.filter(t.uscc.isin([uscc] if isinstance(uscc, str) else list(uscc)))
+    held = t.filter((t.year_granted <= year) & (t.year_expiring.isnull() | (t.year_expiring >= year)))
+    ranked = held.level.isin(_RANKED_LEVELS).fill_null(False)
+    text = ibis.cases((ranked, held.title.concat(":", held.level)), else_=held.title)
+    smart = ibis.cases(*[((held.title == "智能工厂") & (held.level == lv), rank) for lv, rank in _SMART_LEVELS.items()],
+                       else_=0)
+    held = held.mutate(title_text=text, smart=smart)
+    return held.group_by("uscc").aggregate(titles=held.title_text.collect(distinct=True),
+                                           smart_rank=held.smart.max())
+
+
+def _catalogues(store) -> ibis.Table:
+    c = store.table("industry_catalogue")
+    label = c.catalogue.substitute(CATALOGUE_LABELS)
+    label = ibis.cases((c.partial, label.concat(PARTIAL_SUFFIX)), else_=label)
+    c = c.mutate(label=label)
+    return c.group_by(industry_code=c.code).aggregate(catalogues=c.label.collect(distinct=True))
