@@ -42,6 +42,7 @@ class DemoResult:
     figures: list[Figure]
     monitor: list[MonitorRecord]
     period: str
+    reports: list[str]
     seconds: float
 
 
@@ -99,8 +100,12 @@ class Gaodi:
         self.store.checkpoint()
         figures = base_figures(self.store, 2025, self.settings.province_code)
         monitor = self.monitor(DEMO_PERIOD)
+        step("监测报告 writing the monitoring report", len(plan.files), len(plan.files))
+        from gaodi.reports.build import write_demo_report
+
+        reports = [str(p) for p in write_demo_report(self, DEMO_PERIOD)]
         return DemoResult(size, str(plan.folder), plan.counts, results, figures, monitor, DEMO_PERIOD,
-                          time.perf_counter() - started)
+                          reports, time.perf_counter() - started)
 
     # --- plans and monitoring ---------------------------------------------------------------
     def save_plan(self, plan: Plan | str, source: str = "") -> str:

@@ -7,9 +7,12 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from gaodi.access.accounts import create_demo_users
 from gaodi.cli.context import open_workspace
 from gaodi.cli.monitor import status_rows
 from gaodi.cli.output import console, print_json, print_table
+from gaodi.cli.serve import serve
+from gaodi.cli.users import print_demo_logins
 from gaodi.demo.targets import COUNTS, SHARES
 
 
@@ -17,6 +20,10 @@ def demo_command(
     size: Annotated[str, typer.Option(help="small（测试）| medium（默认，约 2 万家规上企业）| large（基准测试）")]
     = "medium",
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+    serve_ui: Annotated[bool, typer.Option(
+        "--serve/--no-serve", help="最后启动网页界面（--no-serve 不启动，供脚本使用；--json 时不启动）")] = True,
+    host: Annotated[str, typer.Option(help="网页界面监听地址 (address of the web UI)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="网页界面端口 (port of the web UI)")] = 8000,
 ) -> None:
     """生成演示省份并通过导入流程入库，打印全省概况 (build and import the demo province)."""
     g = open_workspace()
@@ -31,6 +38,7 @@ def demo_command(
             bars.update(tasks[phase], completed=done, description=f"{phase}：{label}")
 
         result = g.demo(size, progress=step)
+    logins = create_demo_users(g.store)
     if as_json:
         print_json(result)
         return
@@ -42,3 +50,8 @@ def demo_command(
                 title="全省概况（由企业数据按定义计算）province summary, computed by definition")
     print_table(status_rows(result.monitor), title=f"规划监测 {result.period}（湘政发〔2026〕6号 主要目标）")
     console.print(f"[dim]gaodi --home {g.settings.home} monitor --period {result.period} --json 给出每个数值的来源[/dim]")
+    for path in result.reports:
+        console.print(f"监测报告 report: {path}")
+    print_demo_logins(logins)
+    if serve_ui:
+        serve(g, host, port, production=False)

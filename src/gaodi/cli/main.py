@@ -63,7 +63,8 @@ def run() -> None:
 
 
 def _register() -> None:
-    from gaodi.cli import catalog, chains, data, demo, evaluate, ladder, monitor, plan, policy, problem, region
+    from gaodi.cli import (catalog, chains, data, demo, evaluate, ladder, monitor, plan, policy, problem, region,
+                           report)
 
     app.add_typer(catalog.app, name="catalog")
     app.add_typer(evaluate.app, name="evaluate")
@@ -73,6 +74,7 @@ def _register() -> None:
     app.add_typer(chains.app, name="chains")
     app.add_typer(policy.app, name="policy")
     app.add_typer(problem.app, name="problem")
+    app.add_typer(report.app, name="report")
     app.command("import")(data.import_command)
     app.command("kinds")(data.kinds_command)
     app.command("imports")(data.imports_command)

@@ -1,0 +1,65 @@
+"""`gaodi report`: the monitoring report and the plan's evaluations as DOCX, PDF, HTML or XLSX."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from gaodi.cli.context import open_workspace
+from gaodi.cli.output import console, print_json, print_table
+from gaodi.reports import build_report, write_report
+from gaodi.reports.build import check_format, default_name
+
+app = typer.Typer(help="报告：统计监测分析报告、规划中期评估与总结评估 (reports).", no_args_is_help=True)
+
+Format = Annotated[str, typer.Option("--format", "-f", help="docx、pdf、html 或 xlsx")]
+Output = Annotated[Optional[Path], typer.Option("--output", "-o",
+                                                help="输出文件或目录；默认 <工作区>/reports/")]
+AsJson = Annotated[bool, typer.Option("--json", help="输出 JSON 摘要")]
+
+
+def _write(kind: str, period, plan, area, fmt: str, output: Optional[Path], as_json: bool) -> None:
+    fmt = check_format(fmt)
+    g = open_workspace()
+    try:
+        report = build_report(g, kind, period, plan, area)
+        target = output or g.settings.reports_dir / default_name(report, fmt)
+        path = write_report(report, fmt, target)
+    finally:
+        g.close()
+    if as_json:
+        print_json({"path": str(path), "format": fmt, "title": report.title, **report.summary})
+        return
+    status = report.summary["status"]
+    print_table([{"状态": k, "指标数": v} for k, v in zip(("达标", "正常", "预警", "滞后", "待评估"), status.values())],
+                title=f"{report.title}{report.subtitle}")
+    console.print(str(path))
+
+
+@app.command("monitor")
+def monitor(
+    period: Annotated[Optional[str], typer.Option(help="统计期：2025 或 2026-10（1-10月累计）；默认最新")] = None,
+    plan: Annotated[Optional[str], typer.Option(help="规划代码（库中只有一个规划时可省略）")] = None,
+    area: Annotated[Optional[str], typer.Option(help="市州代码（430100）或园区代码；省略为全省")] = None,
+    fmt: Format = "docx", output: Output = None, as_json: AsJson = False,
+) -> None:
+    """先进制造业统计监测分析报告 (the periodic monitoring report)."""
+    _write("monitor", period, plan, area, fmt, output, as_json)
+
+
+@app.command("evaluation")
+def evaluation(
+    kind: Annotated[str, typer.Option(help="midterm（中期评估）或 final（总结评估）")] = "midterm",
+    plan: Annotated[Optional[str], typer.Option(help="规划代码（库中只有一个规划时可省略）")] = None,
+    period: Annotated[Optional[str], typer.Option(help="评估所用统计期；默认评估年份或其前最新数据")] = None,
+    area: Annotated[Optional[str], typer.Option(help="市州代码或园区代码；省略为全省")] = None,
+    fmt: Format = "docx", output: Output = None, as_json: AsJson = False,
+) -> None:
+    """规划实施中期评估或总结评估报告 (the plan's mid-term or final evaluation)."""
+    if kind not in ("midterm", "final"):
+        from gaodi.errors import InputError
+
+        raise InputError(f"评估类型“{kind}”不存在", f"unknown evaluation kind {kind}", fix="midterm 或 final")
+    _write(kind, period, plan, area, fmt, output, as_json)
