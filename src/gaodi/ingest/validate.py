@@ -35,7 +35,13 @@ def _text(raw: ir.Value) -> ir.StringValue:
 
 def _checker(store: Store, col: Column):
     if col.type == "uscc":
-        return lookups.check_uscc
+        # Codes of enterprises already in the store passed this check when they were imported.
+        known = set(store.execute(store.table("enterprises").uscc))
+
+        def check_uscc(code: str) -> lookups.Verdict:
+            return lookups.Verdict(code) if code in known else lookups.check_uscc(code)
+
+        return check_uscc
     if col.type == "bool":
         return lookups.check_bool
     if col.type == "enum":
@@ -76,6 +82,7 @@ def parse(store: Store, kind: Kind, stage: ir.Table, mapping: Mapping, stage_nam
             fix=ibis.literal(fix) if isinstance(fix, str) else fix))
 
     # First the lookups: join small maps of distinct values.
+    lookup_maps: dict[str, ir.Table] = {}
     for col in kind.columns:
         if col.name not in mapping.columns:
             continue
@@ -103,14 +110,20 @@ def parse(store: Store, kind: Kind, stage: ir.Table, mapping: Mapping, stage_nam
             ("raw", pa.string()), ("value", pa.string()), ("severity", pa.string()),
             ("reason", pa.string()), ("fix", pa.string())])))
         temps.append(name)
-        m = store.table(name).rename(**{f"{col.name}__{k}": k for k in ("raw", "value", "severity",
-                                                                          "reason", "fix")})
-        t = t.left_join(m, _text(t[header]) == m[f"{col.name}__raw"])
-        t = t.select(*[c for c in t.columns if c != f"{col.name}__raw"])
+        # Only the stored value rides along with every row; the reasons stay in the small map.
+        m = store.table(name).select(raw="raw", **{f"{col.name}__value": "value"})
+        t = t.left_join(m, _text(t[header]) == m.raw).drop("raw")
+        lookup_maps[col.name] = store.table(name)
     # Materialise the joined staging table once: every check below scans it, and so does the insert.
     joined = f"{stage_name}_joined"
     t = store.create_temp_from_expr(joined, t)
     temps.append(joined)
+    for name, m in lookup_maps.items():
+        header = mapping.columns[name]
+        flagged = m.filter(m.severity.notnull())
+        hit = t.inner_join(flagged, _text(t[header]) == flagged.raw)
+        problems.append(hit.select(_row=hit[ROW], column=ibis.literal(header), value=hit.raw,
+                                   severity=hit.severity, reason=hit.reason, fix=hit.fix))
 
     for col in kind.columns:
         if col.name not in mapping.columns:
@@ -120,8 +133,6 @@ def parse(store: Store, kind: Kind, stage: ir.Table, mapping: Mapping, stage_nam
         if col.required:
             problem(raw.isnull(), col, raw, f"必填列“{col.label}”为空", f"填写{col.label}")
         if f"{col.name}__value" in t.columns:
-            sev = t[f"{col.name}__severity"]
-            problem(sev.notnull(), col, raw, t[f"{col.name}__reason"], t[f"{col.name}__fix"], sev)
             value: ir.Value = t[f"{col.name}__value"]
             if col.store_reported:
                 values[col.store_reported] = raw  # the code as imported, kept beside the current one
@@ -162,18 +173,22 @@ def parse(store: Store, kind: Kind, stage: ir.Table, mapping: Mapping, stage_nam
                 _row=parsed[ROW], column=ibis.literal(mapping.columns[col.name]),
                 value=parsed[col.name].cast("string"), severity=ibis.literal("error"),
                 reason=ibis.literal(rule.reason), fix=ibis.literal(rule.fix)))
-    # Duplicates of the key inside the file: every repeat after the first is an error.
+    # Duplicates of the key inside the file: every repeat after the first is an error. Keys that
+    # repeat are found by grouping first, so the ordering work is done on the repeats only.
     key = [k for k in kind.key if k in values]
     if len(key) == len(kind.key):
-        w = ibis.window(group_by=[parsed[k] for k in key], order_by=parsed[ROW])
-        ranked = parsed.mutate(_first=parsed[ROW].min().over(w), _n=ibis.row_number().over(w))
+        keyed = parsed.mutate(**{f"_k{i}": parsed[k].cast("string").fill_null("\x00") for i, k in enumerate(key)})
+        kcols = [f"_k{i}" for i in range(len(key))]
+        repeats = keyed.group_by(kcols).agg(_n=keyed.count(), _first=keyed[ROW].min()).filter(lambda r: r._n > 1)
+        dup = keyed.inner_join(repeats, kcols)
+        dup = dup.filter(dup[ROW] != dup._first)
         dup_col = kind.column(key[-1])
-        problems.append(ranked.filter(ranked._n > 0).select(
-            _row=ranked[ROW], column=ibis.literal(" + ".join(mapping.columns[k] for k in key)),
-            value=ibis.literal("").concat(*[ranked[k].cast("string").fill_null("") + ibis.literal(" ")
+        problems.append(dup.select(
+            _row=dup[ROW], column=ibis.literal(" + ".join(mapping.columns[k] for k in key)),
+            value=ibis.literal("").concat(*[dup[k].cast("string").fill_null("") + ibis.literal(" ")
                                             for k in key]).strip(),
             severity=ibis.literal("error"),
-            reason=ibis.literal("与第 ").concat(ranked._first.cast("string"), ibis.literal(" 行重复")),
+            reason=ibis.literal("与第 ").concat(dup._first.cast("string"), ibis.literal(" 行重复")),
             fix=ibis.literal(f"同一{dup_col.label}等关键字段只能出现一次：删除重复行或合并")))
     # Every kind has required columns, so there is always at least one check.
     return Parsed(parsed, ibis.union(*problems), temps)
