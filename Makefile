@@ -3,20 +3,33 @@ SIZE ?= medium
 export UV_PYTHON_DOWNLOADS := never
 export UV_LINK_MODE := copy
 
-.PHONY: setup system-deps demo test test-fast bench lint
+.PHONY: setup web fonts system-deps browser-deps demo test test-fast bench lint
 
 setup:  ## install uv if missing, then the locked dependencies into .venv
 	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet uv
 	uv sync --frozen --all-extras
+	$(MAKE) web
 
-system-deps:  ## Debian packages the tests need: a Java runtime for the Spark parity tests
+web:  ## build the web UI (Vue 3, Element Plus, ECharts from the npm registry) into src/gaodi/web/static
+	cd web && npm ci --no-audit --no-fund && npm run build
+
+fonts:  ## a CJK font for the charts, maps and PDF reports (Debian's fonts-wqy-microhei)
+	@test -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-wqy-microhei)
+
+system-deps: fonts  ## Debian packages the tests need: a Java runtime for the Spark parity tests, the font
 	@command -v java >/dev/null 2>&1 || (apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless)
 
-demo: setup  ## build the demo province (SIZE=small|medium|large) and print its summary
+browser-deps:  ## the browser tests: Playwright for Python (never its browsers) and Debian's chromium
+	uv pip install --quiet "playwright>=1.49"
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium)
+
+demo: setup fonts  ## build the demo province (SIZE=small|medium|large) and print its summary
 	uv run gaodi demo --size $(SIZE)
 
-test: setup system-deps  ## the full test suite, as CI runs it
+test: setup system-deps browser-deps  ## the full test suite, as CI runs it
 	uv run pytest
 
 test-fast: setup  ## the suite without the slow tests (the medium demo)

@@ -52,6 +52,7 @@ class Gaodi:
     def __init__(self, settings: Settings, store: Store) -> None:
         self.settings = settings
         self.store = store
+        self._monitors: dict[tuple, Monitor] = {}
 
     @classmethod
     def open(cls, home: str | Path | None = None, *, in_memory: bool = False, **overrides) -> Gaodi:
@@ -136,8 +137,15 @@ class Gaodi:
 
     def monitor(self, period: str, plan_id: str | None = None, area: str | None = None) -> list[MonitorRecord]:
         """Every indicator of the plan for ``period`` (``2025`` or ``2026-10``) in the province, a city or a park."""
-        src = Sources(self.store, self.settings.province_code)
-        return Monitor(src, self.plan(plan_id)).records(Period.parse(period), self.area(area))
+        return self.monitor_for(plan_id).records(Period.parse(period), self.area(area))
+
+    def monitor_for(self, plan_id: str | None = None) -> Monitor:
+        """The plan's monitor, reused until the next import changes the data (its values are cached)."""
+        key = (plan_id, self.store.next_import_id(), tuple((p["plan_id"], p["sha256"]) for p in self.plans()))
+        if key not in self._monitors:
+            self._monitors.clear()
+            self._monitors[key] = Monitor(Sources(self.store, self.settings.province_code), self.plan(plan_id))
+        return self._monitors[key]
 
     def imports(self) -> list[dict]:
         return self.store.imports()
