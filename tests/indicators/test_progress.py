@@ -59,6 +59,9 @@ def test_status_rules():
     assert pr.status("rate", 6.0, rate, path=None, fc=None)[0] == "at_risk"
     assert pr.status("rate", 5.0, rate, path=None, fc=None)[0] == "behind"
     assert pr.status("rate", 6.7, rate, path=None, fc=None)[0] == "on_track"
+    no_base = pr.status("level", 20.0, pr.Goal(">=", 35, None, None, 2030), path=None,
+                        fc=pr.Forecast(30.0, 25.0, 36.0, 5))  # 绿色工厂产值占比: base "/" in the plan
+    assert no_base[0] == "at_risk" and "未达目标" in no_base[1]
     qualitative = pr.Goal("qualitative", None, None, None, 2030)
     assert pr.status("level", 3.0, qualitative, path=None, fc=None)[0] == "pending"
     assert pr.status("level", None, AT_LEAST_16_5, path=None, fc=None)[0] == "pending"

@@ -44,7 +44,9 @@ def make_statistics(rng: np.random.Generator, ent: pd.DataFrame, size: Size, gro
     rev = {y: np.zeros(n) for y in YEARS}
     r = np.exp(rng.normal(np.log(9000), 1.1, n))
     rev[2025] = np.where(above25, np.clip(r, ABOVE_SCALE_REVENUE, 9.5e5), rng.uniform(300, 1990, n))
-    big_pool = np.flatnonzero(above25 & np.isin(div, ["26", "31", "32", "34", "35", "36", "37", "38", "39"]))
+    # The largest enterprises sit in the core (长株潭) and the two sub-centres (岳阳, 衡阳): 一核两副.
+    core = ent["region_code"].str[:4].isin(["4301", "4302", "4303", "4304", "4306"]).to_numpy()
+    big_pool = np.flatnonzero(above25 & core & np.isin(div, ["26", "31", "32", "34", "35", "36", "37", "38", "39"]))
     n1000, n100 = count("revenue_1000yi", size), count("revenue_100yi", size)
     big = rng.choice(big_pool, n1000 + n100, replace=False)
     rev[2025][big[:n1000]] = rng.uniform(1.0e7, 2.2e7, n1000)

@@ -165,8 +165,9 @@ def status(kind: str, value: float | None, goal: Goal | None, *, path: float | N
         return "on_track", f"不低于按期进度应达到的 {path:.4g}"
     if fc is not None and meets(fc.point, goal):
         return "on_track", f"趋势预测 {goal.year} 年达到 {fc.point:.4g}，可完成目标"
+    behind_path = f"落后于按期进度（应达 {path:.4g}）" if path is not None else "未达目标"
     if fc is not None and (meets(fc.high, goal) if goal.direction >= 0 else meets(fc.low, goal)):
-        return "at_risk", f"落后于按期进度（应达 {path:.4g}），趋势预测 {fc.point:.4g} 未达目标，但在预测区间内"
+        return "at_risk", f"{behind_path}，趋势预测 {fc.point:.4g} 未达目标，但在预测区间内"
     if path is None and fc is None:
         return "at_risk", "缺少基期值与历史序列，无法判断进度，未达目标"
     return "behind", f"落后于按期进度{f'（应达 {path:.4g}）' if path is not None else ''}，趋势预测不能完成目标"
