@@ -10,8 +10,10 @@ setup:  ## install uv if missing, then the locked dependencies into .venv
 	uv sync --frozen --all-extras
 	$(MAKE) web
 
+# `npm ci` refuses a lockfile without the other platforms' optional rollup binaries, which the registry
+# reachable here does not serve; `npm install` then installs the same locked versions for this platform.
 web:  ## build the web UI (Vue 3, Element Plus, ECharts from the npm registry) into src/gaodi/web/static
-	cd web && npm ci --no-audit --no-fund && npm run build
+	cd web && (npm ci --no-audit --no-fund || npm install --no-audit --no-fund) && npm run build
 
 fonts:  ## a CJK font for the charts, maps and PDF reports (Debian's fonts-wqy-microhei)
 	@test -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc || (apt-get update -qq && \
@@ -21,8 +23,7 @@ system-deps: fonts  ## Debian packages the tests need: a Java runtime for the Sp
 	@command -v java >/dev/null 2>&1 || (apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless)
 
-browser-deps:  ## the browser tests: Playwright for Python (never its browsers) and Debian's chromium
-	uv pip install --quiet "playwright>=1.49"
+browser-deps:  ## the browser tests drive Debian's chromium (Playwright for Python is locked; never its browsers)
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium)
 

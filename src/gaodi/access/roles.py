@@ -1,0 +1,51 @@
+"""Roles: the scope kind each takes and the actions each may perform.
+
+Every role reads the data of its scope. Writing to the store (imports) and managing accounts are
+province-level duties; reading the audit log is the administrator's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gaodi.errors import ForbiddenError, InputError
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    label: str
+    label_en: str
+    scope_kind: str
+    actions: frozenset[str]
+
+
+_READ = frozenset({"read"})
+ROLES: dict[str, Role] = {r.name: r for r in (
+    Role("admin", "系统管理员", "administrator", "province",
+         frozenset({"read", "import", "manage_users", "read_audit"})),
+    Role("province", "省级用户", "provincial analyst", "province", frozenset({"read", "import"})),
+    Role("city", "市级用户", "city user", "city", _READ),
+    Role("park", "园区用户", "park user", "park", _READ),
+    Role("chain", "产业链链办", "chain office", "chain", _READ),
+    Role("enterprise", "企业用户", "enterprise", "enterprise", _READ),
+)}
+
+ACTION_LABELS = {"read": "查看数据", "import": "导入数据", "manage_users": "管理账户", "read_audit": "查看审计日志"}
+
+
+def role(name: str) -> Role:
+    """The role called ``name``; InputError naming the choices otherwise."""
+    try:
+        return ROLES[name]
+    except KeyError:
+        raise InputError(f"未知角色 {name}", f"unknown role {name}", fix=f"可选：{'、'.join(ROLES)}") from None
+
+
+def require(role_name: str, action: str) -> None:
+    """Raise ForbiddenError unless ``role_name`` may perform ``action``."""
+    if action not in role(role_name).actions:
+        label = ACTION_LABELS.get(action, action)
+        raise ForbiddenError(f"当前角色（{ROLES[role_name].label}）无权{label}",
+                             f"role {role_name} may not {action}", fix="请联系管理员开通权限",
+                             details={"role": role_name, "action": action})

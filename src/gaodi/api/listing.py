@@ -1,0 +1,59 @@
+"""Lists leave as one JSON page, or whole as CSV (UTF-8 with BOM, for Excel) or XLSX."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+from urllib.parse import quote
+
+import ibis.expr.types as ir
+import pandas as pd
+from fastapi.responses import Response
+
+from gaodi.cli.output import to_jsonable
+from gaodi.directory.paging import Page, PageRequest, run_all, run_page
+from gaodi.store import Store
+
+MEDIA = {"csv": "text/csv; charset=utf-8",
+         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def list_response(store: Store, expr: ir.Table, paging: PageRequest, fmt: str,
+                  columns: list[dict[str, str]], filename: str) -> dict[str, Any] | Response:
+    """A page of ``expr`` as JSON, or every row of it as a file named ``filename``.csv/.xlsx."""
+    if fmt == "json":
+        return to_jsonable(run_page(store, expr, paging, columns).as_dict())
+    return file_response(run_all(store, expr), columns, filename, fmt)
+
+
+def rows_response(rows: list[dict[str, Any]], paging: PageRequest, fmt: str, columns: list[dict[str, str]],
+                  filename: str) -> dict[str, Any] | Response:
+    """The same for a list already in memory (results of the analytics)."""
+    if fmt == "json":
+        part = rows[paging.offset:paging.offset + paging.size]
+        return to_jsonable(Page(part, len(rows), paging.page, paging.size, columns).as_dict())
+    return file_response(rows, columns, filename, fmt)
+
+
+def file_response(rows: list[dict[str, Any]], columns: list[dict[str, str]], filename: str,
+                  fmt: str) -> Response:
+    frame = export_frame(rows, columns)
+    if fmt == "csv":
+        body = "\ufeff".encode() + frame.to_csv(index=False).encode("utf-8")
+    else:
+        buffer = io.BytesIO()
+        with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+            frame.to_excel(writer, index=False, sheet_name=filename[:31])
+        body = buffer.getvalue()
+    name = f"{filename}.{fmt}"
+    return Response(body, media_type=MEDIA[fmt], headers={
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
+
+
+def export_frame(rows: list[dict[str, Any]], columns: list[dict[str, str]]) -> pd.DataFrame:
+    """The rows with Chinese headers carrying their unit, e.g. ``营业收入（万元）``; unknown keys keep their name."""
+    known = [c for c in columns if not rows or c["key"] in rows[0]]
+    keys = [c["key"] for c in known] or (list(rows[0]) if rows else [])
+    headers = {c["key"]: c["label"] + (f"（{c['unit']}）" if c.get("unit") else "") for c in known}
+    frame = pd.DataFrame([{k: to_jsonable(r.get(k)) for k in keys} for r in rows], columns=keys)
+    return frame.rename(columns=headers)

@@ -1,0 +1,45 @@
+"""Enterprises of the caller's scope; one enterprise's page (confidential: every read is audited)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Query
+
+from gaodi.api.deps import Audit, CacheDep, DataYear, Format, GaodiDep, Paging, UserScope
+from gaodi.api.listing import list_response
+from gaodi.api.schemas import ERRORS
+from gaodi.cli.output import to_jsonable
+from gaodi.directory.enterprises import ENTERPRISE_COLUMNS, enterprise_detail, enterprise_list
+
+router = APIRouter(prefix="/enterprises", tags=["企业 enterprises"], responses=ERRORS)
+
+
+@router.get("", summary="企业列表 (enterprises)")
+def enterprises(g: GaodiDep, scope: UserScope, paging: Paging, audit: Audit, cache: CacheDep, year: DataYear,
+                fmt: Format = "json",
+                q: str | None = Query(None, description="名称或信用代码开头 (name, or USCC prefix)"),
+                city: str | None = Query(None, description="市代码"),
+                county: str | None = Query(None, description="县区代码"),
+                park_id: str | None = Query(None, description="园区编号"),
+                industry: str | None = Query(None, description="行业代码前缀，如 C39 的 39 (code prefix)"),
+                above_scale: bool | None = Query(None, description="仅规上/仅规下"),
+                title: str | None = Query(None, description="当年持有的称号，如 专精特新小巨人"),
+                sort: str = Query("uscc", description="排序列，前加 - 为降序")):
+    asked = {"q": q, "city": city, "county": county, "park_id": park_id, "industry": industry,
+             "above_scale": above_scale, "title": title}
+    filters = {k: v for k, v in asked.items() if v is not None}
+    audit("list_enterprises" if fmt == "json" else "export_enterprises", "enterprises",
+          f"year={year} page={paging.page} {filters}")
+
+    def respond():
+        expr = enterprise_list(g.store, scope, year, sort=sort, **asked)
+        return list_response(g.store, expr, paging, fmt, ENTERPRISE_COLUMNS, f"企业-{year}")
+    if fmt != "json":
+        return respond()
+    return cache.response(("enterprises", scope, year, tuple(sorted(filters.items())), sort, paging), respond)
+
+
+@router.get("/{uscc}", summary="一个企业：基本信息、历年统计、称号、链上位置 (one enterprise)")
+def enterprise(uscc: str, g: GaodiDep, scope: UserScope, audit: Audit) -> dict:
+    detail = enterprise_detail(g.store, scope, uscc)
+    audit("read_enterprise", f"enterprise:{uscc}")
+    return to_jsonable(detail)

@@ -1,0 +1,81 @@
+"""Imports: the kinds and their columns, the import log, and uploading a file (validated, all or nothing)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, UploadFile
+
+from gaodi.api.deps import Audit, Format, GaodiDep, Importer, Paging, UserScope
+from gaodi.api.listing import rows_response
+from gaodi.api.schemas import ERRORS
+from gaodi.cli.output import to_jsonable
+from gaodi.errors import GaodiError, InputError
+from gaodi.ingest.importer import ImportOptions
+from gaodi.ingest.kinds import KINDS
+from gaodi.ingest.kinds import kind as get_kind
+from gaodi.ingest.units import CANONICAL
+
+router = APIRouter(prefix="/imports", tags=["导入 imports"], responses=ERRORS)
+
+MAX_UPLOAD_BYTES = 512 * 1024 * 1024
+SUFFIXES = (".csv", ".xlsx", ".parquet")
+LOG_COLUMNS = [{"key": k, "label": zh, "label_en": en, "unit": ""} for k, zh, en in (
+    ("import_id", "编号", "id"), ("kind", "类型", "kind"), ("file_name", "文件", "file"), ("sha256", "SHA-256", "sha256"),
+    ("rows_read", "读取行数", "rows read"), ("rows_imported", "导入行数", "rows imported"),
+    ("rows_rejected", "拒收行数", "rows rejected"), ("rows_replaced", "替换行数", "rows replaced"),
+    ("periods", "统计期", "periods"), ("outcome", "结果", "outcome"), ("message", "说明", "message"),
+    ("finished_at", "完成时间", "finished"))]
+
+
+@router.get("/kinds", summary="导入类型及其列 (import kinds and their columns)")
+def kinds(_: UserScope) -> list[dict]:
+    return [{"name": k.name, "label": k.label, "key": list(k.key), "replace": k.replace, "help": k.help,
+             "columns": [{"name": c.name, "label": c.label, "required": c.required, "type": c.type,
+                          "unit": CANONICAL.get(c.dimension, "") if c.dimension else "",
+                          "aliases": list(c.aliases)} for c in k.columns]} for k in KINDS]
+
+
+@router.get("", summary="导入记录 (the import log)")
+def import_log(_: Importer, g: GaodiDep, paging: Paging, fmt: Format = "json"):
+    rows = sorted(g.imports(), key=lambda r: -r["import_id"])
+    return rows_response(to_jsonable(rows), paging, fmt, LOG_COLUMNS, "导入记录")
+
+
+@router.post("/{kind}", summary="上传并导入一个文件；有无效行时整体拒收并给出逐行原因 (upload a file)")
+def upload(kind: str, g: GaodiDep, user: Importer, audit: Audit,
+           file: Annotated[UploadFile, File(description="CSV、XLSX 或 Parquet 文件")],
+           skip_invalid: Annotated[bool, Form(description="只导入有效行，无效行隔离")] = False,
+           sheet: Annotated[str | None, Form(description="XLSX 工作表名")] = None) -> dict:
+    get_kind(kind)
+    name = file.filename or "upload"
+    if not name.lower().endswith(SUFFIXES):
+        raise InputError(f"不支持的文件类型：{name}", f"unsupported file type: {name}",
+                         fix="上传 .csv、.xlsx 或 .parquet 文件")
+    folder = g.settings.imports_dir / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    path = folder / f"{stamp}-{user.username}-{_safe(name)}"
+    size = 0
+    with open(path, "wb") as out:
+        for block in iter(lambda: file.file.read(1 << 20), b""):
+            size += len(block)
+            if size > MAX_UPLOAD_BYTES:
+                out.close()
+                path.unlink()
+                raise InputError("文件超过 512 MB", "the file exceeds 512 MB", fix="分成几个文件上传，或用命令行导入")
+            out.write(block)
+    try:
+        result = g.import_file(kind, path, ImportOptions(skip_invalid=skip_invalid, sheet=sheet))
+    except GaodiError as exc:
+        audit("import", f"import:{kind}", f"file={name} outcome=rejected code={exc.code}")
+        raise
+    audit("import", f"import:{kind}", f"file={name} outcome={result.outcome} rows={result.rows_imported}")
+    return to_jsonable(result)
+
+
+def _safe(name: str) -> str:
+    """A file name without path separators or control characters (Chinese kept)."""
+    return re.sub(r"[\\/\x00-\x1f:*?\"<>|]", "_", name)[-120:]

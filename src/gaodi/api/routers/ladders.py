@@ -1,0 +1,53 @@
+"""Enterprise ladders (梯度培育): an enterprise's rungs and what it lacks; the candidates for a rung."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Query
+
+from gaodi.access.filters import ensure_enterprise, scoped_enterprises
+from gaodi.api.deps import Audit, CacheDep, DataYear, Format, GaodiDep, Paging, UserScope
+from gaodi.api.listing import rows_response
+from gaodi.api.schemas import ERRORS
+from gaodi.cli.output import to_jsonable
+from gaodi.ladders import candidates, ladder_status, list_ladders
+
+router = APIRouter(prefix="/ladders", tags=["梯度培育 ladders"], responses=ERRORS)
+
+CANDIDATE_COLUMNS = [{"key": k, "label": zh, "label_en": en, "unit": ""} for k, zh, en in (
+    ("uscc", "统一社会信用代码", "USCC"), ("name", "企业名称", "enterprise"), ("city_code", "市代码", "city"),
+    ("status", "判断", "verdict"), ("status_zh", "判断说明", "verdict (zh)"), ("lacking", "尚缺", "lacking"))]
+
+
+@router.get("", summary="梯度与梯级 (the ladders and their rungs)")
+def ladders(_: UserScope) -> list[dict]:
+    return [{"name": lad.name, "version": lad.version,
+             "rungs": [{"id": r.id, "name": r.name} for r in lad.rungs]} for lad in list_ladders()]
+
+
+@router.get("/enterprise/{uscc}", summary="企业在各梯度的位置与差距 (an enterprise on every ladder)")
+def enterprise_ladders(uscc: str, g: GaodiDep, scope: UserScope, audit: Audit, year: DataYear) -> dict:
+    ensure_enterprise(g.store, scope, uscc)
+    status = ladder_status(g.store, uscc, year)
+    audit("read_enterprise_ladders", f"enterprise:{uscc}", f"year={year}")
+    return to_jsonable(status)
+
+
+@router.get("/candidates", summary="某一梯级的候选企业（本范围内）(candidates for a rung)")
+def rung_candidates(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, audit: Audit,
+                    year: DataYear, rung: str = Query(..., description="梯级，如 小巨人、专精特新、十亿"),
+                    fmt: Format = "json"):
+
+    def compute() -> list[dict]:
+        inside = set(g.store.execute(scoped_enterprises(g.store, scope).select("uscc")).uscc)
+        city = scope.values[0] if scope.kind == "city" else None
+        found = candidates(g.store, rung, year, city=city, include_one_short=True)
+        return [{"uscc": c.uscc, "name": c.name, "city_code": c.city_code, "status": c.verdict.status,
+                 "status_zh": {"met": "已满足", "needs_data": "待补数据", "unmet": "差一项"}.get(c.verdict.status, ""),
+                 "lacking": "；".join(ch.label for ch in c.verdict.unmet + c.verdict.unknown)}
+                for c in found if c.uscc in inside]
+    audit("list_ladder_candidates", f"rung:{rung}", f"year={year}")
+    if fmt != "json":
+        rows = cache.get(("candidates", scope, rung, year), compute)
+        return rows_response(rows, paging, fmt, CANDIDATE_COLUMNS, f"梯级候选-{rung}-{year}")
+    return cache.response(("candidates-page", scope, rung, year, paging), lambda: rows_response(
+        cache.get(("candidates", scope, rung, year), compute), paging, "json", CANDIDATE_COLUMNS, ""))

@@ -1,0 +1,72 @@
+"""Plans and their monitoring: each indicator's value, target, progress, forecast and status.
+
+The area follows the caller's scope: a city user sees their city (or one of its parks), a park user
+their park; province users choose any area. Chain offices and enterprises see the province's
+figures, which are published aggregates.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Query
+
+from gaodi.access.filters import ensure_city, ensure_park
+from gaodi.access.scope import Scope
+from gaodi.api.deps import CacheDep, GaodiDep, UserScope
+from gaodi.api.schemas import ERRORS
+from gaodi.cli.output import to_jsonable
+from gaodi.errors import ForbiddenError
+
+router = APIRouter(tags=["规划监测 plan monitoring"], responses=ERRORS)
+
+
+@router.get("/plans", summary="库中的规划 (plans in the store)")
+def plans(g: GaodiDep, _: UserScope) -> list[dict]:
+    return to_jsonable(g.plans())
+
+
+@router.get("/plans/{plan_id}", summary="一个规划：指标、产业目标、数量目标 (one plan)")
+def plan(plan_id: str, g: GaodiDep, _: UserScope) -> dict:
+    return to_jsonable(g.plan(plan_id))
+
+
+@router.get("/monitor/periods", summary="可监测的统计期 (periods with data)")
+def periods(g: GaodiDep, _: UserScope, cache: CacheDep) -> dict:
+    listed = cache.get(("periods",), lambda: available_periods(g))
+    return {"periods": listed, "default": listed[0]}
+
+
+@router.get("/monitor", summary="规划指标监测 (monitor the plan's indicators)")
+def monitor(g: GaodiDep, scope: UserScope, cache: CacheDep,
+            period: str | None = Query(None, description="2025（年度）或 2026-10（1-10月累计）；默认最新"),
+            area: str | None = Query(None, description="市代码或园区编号；省略为本范围的默认地区"),
+            plan_id: str | None = Query(None, description="规划代码；库中只有一个时可省略")):
+    period = period or cache.get(("periods",), lambda: available_periods(g))[0]
+    area = scoped_area(g, scope, area)
+    return cache.response(("monitor", period, area, plan_id), lambda: {
+        "period": period, "area": area, "area_name": g.area(area).name,
+        "records": g.monitor(period, plan_id, area)})
+
+
+def available_periods(g) -> list[str]:
+    """Periods with statistics, newest first: cumulative months, then years."""
+    st = g.store.table("statistics")
+    frame = g.store.execute(st.select("period", "year", "month").distinct().order_by(
+        [st.year.desc(), st.month.desc(), st.period]))
+    return list(frame.period)
+
+
+def scoped_area(g, scope: Scope, area: str | None) -> str | None:
+    """The area the caller may monitor: the scope's own by default, ForbiddenError outside it."""
+    if scope.kind == "province":
+        return area
+    own = scope.values[0] if scope.kind in ("city", "park") else None
+    if area is None or area == own:
+        return own
+    if scope.kind == "city" and not area.isdigit():
+        ensure_park(g.store, scope, area)
+        return area
+    if scope.kind == "city":
+        ensure_city(g.store, scope, area)
+    raise ForbiddenError(f"地区 {area} 不在您的数据范围（{scope.describe()}）内",
+                         f"area {area} is outside your scope", fix="如需查看，请联系上级部门授权",
+                         details={"scope": scope.as_dict()})

@@ -1,0 +1,32 @@
+"""Parks of the caller's scope with their figures; one park."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Query
+
+from gaodi.api.deps import CacheDep, DataYear, Format, GaodiDep, Paging, UserScope
+from gaodi.api.listing import list_response
+from gaodi.api.schemas import ERRORS
+from gaodi.directory.parks import park_columns, park_detail, park_list
+
+router = APIRouter(prefix="/parks", tags=["园区 parks"], responses=ERRORS)
+
+
+@router.get("", summary="园区列表 (parks)")
+def parks(g: GaodiDep, scope: UserScope, paging: Paging, cache: CacheDep, year: DataYear, fmt: Format = "json",
+          city: str | None = Query(None, description="市代码 (city code)"),
+          q: str | None = Query(None, description="名称或编号 (name or id)"),
+          level: str | None = Query(None, description="national | provincial"),
+          sort: str = Query("park_id", description="排序列，前加 - 为降序 (column, -column)")):
+
+    def respond():
+        expr = park_list(g.store, scope, year, city=city, q=q, level=level, sort=sort)
+        return list_response(g.store, expr, paging, fmt, park_columns(), f"园区-{year}")
+    if fmt != "json":
+        return respond()
+    return cache.response(("parks", scope, year, city, q, level, sort, paging), respond)
+
+
+@router.get("/{park_id}", summary="一个园区 (one park)")
+def park(park_id: str, g: GaodiDep, scope: UserScope, year: DataYear) -> dict:
+    return park_detail(g.store, scope, park_id, year)

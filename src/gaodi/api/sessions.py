@@ -1,0 +1,46 @@
+"""One connection per server thread, all to the one database the server holds open.
+
+A DuckDB connection must not be used by two threads at once, but cursors of one database run
+side by side (reads in parallel, writes under DuckDB's own transactions). Each request borrows a
+workspace on its own cursor from a pool and gives it back when done, so a long computation never
+blocks the other requests (FastAPI may run a request's dependencies and handler on different
+threads, hence per request, not per thread).
+"""
+
+from __future__ import annotations
+
+import threading
+
+import ibis
+
+from gaodi.core import Gaodi
+from gaodi.store import Store
+
+
+class ThreadStore(Store):
+    """A store on a cursor of another store's database (same data, its own connection)."""
+
+    def __init__(self, parent: Store) -> None:
+        self.path = parent.path
+        self.con = parent.con.cursor()
+        self.ibis = ibis.duckdb.from_connection(self.con)
+        self._depth = 0
+
+
+class WorkspacePool:
+    """Lends each request a ``Gaodi`` over its own cursor of the server's workspace."""
+
+    def __init__(self, gaodi: Gaodi) -> None:
+        self.root = gaodi
+        self._idle: list[Gaodi] = []
+        self._lock = threading.Lock()
+
+    def acquire(self) -> Gaodi:
+        with self._lock:
+            if self._idle:
+                return self._idle.pop()
+        return Gaodi(self.root.settings, ThreadStore(self.root.store))
+
+    def release(self, g: Gaodi) -> None:
+        with self._lock:
+            self._idle.append(g)

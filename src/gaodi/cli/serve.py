@@ -1,0 +1,40 @@
+"""`gaodi serve`: the REST API and the web UI on one port, holding the workspace open."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from gaodi.cli.context import open_workspace
+from gaodi.cli.output import console
+
+app = typer.Typer(name="serve", help="启动网页界面与 REST 接口 (serve the web UI and the API).")
+
+
+def serve(g, host: str, port: int, production: bool) -> None:
+    """Run the server over an open workspace until interrupted (used by `gaodi serve` and `gaodi demo`)."""
+    import uvicorn
+
+    from gaodi.api import ApiSettings, create_app
+
+    settings = ApiSettings(**({"production": True} if production else {}))
+    api = create_app(g, settings)
+    console.print(f"[bold]高地 gaodi[/bold] 网页界面 web UI: http://{host}:{port}/   接口文档 API docs: "
+                  f"http://{host}:{port}/api/docs   （Ctrl+C 停止 stop）")
+    uvicorn.run(api, host=host, port=port, log_level="warning")
+
+
+@app.command("serve")
+def serve_command(
+    host: Annotated[str, typer.Option(help="监听地址 (address to listen on)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="端口 (port)")] = 8000,
+    production: Annotated[bool, typer.Option(
+        "--production", help="生产模式：必须设置 GAODI_API_SECRET_KEY (refuse the default secret)")] = False,
+) -> None:
+    """启动网页界面与 REST 接口；工作区由本进程独占写入 (the server holds the workspace open)."""
+    from gaodi.api import ApiSettings
+
+    ApiSettings(**({"production": True} if production else {})).check()
+    with open_workspace() as g:
+        serve(g, host, port, production)

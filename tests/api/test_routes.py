@@ -1,0 +1,66 @@
+"""Every route of the OpenAPI description answers; the description itself is served."""
+
+from __future__ import annotations
+
+import pytest
+
+from . import province
+
+U = province.USCC
+# one concrete call per GET route of the API, as the province analyst (the monitor is in test_monitor)
+CALLS = {
+    "/api/health": "/api/health",
+    "/api/auth/me": "/api/auth/me",
+    "/api/regions/cities": "/api/regions/cities",
+    "/api/regions/cities/{city_code}": "/api/regions/cities/430200",
+    "/api/regions/map": "/api/regions/map",
+    "/api/parks": "/api/parks",
+    "/api/parks/{park_id}": "/api/parks/PB",
+    "/api/enterprises": "/api/enterprises",
+    "/api/enterprises/{uscc}": f"/api/enterprises/{U['B2']}",
+    "/api/plans": "/api/plans",
+    "/api/plans/{plan_id}": "/api/plans/hunan_15th_manufacturing_2026",
+    "/api/monitor/periods": "/api/monitor/periods",
+    "/api/policies": "/api/policies",
+    "/api/policies/{policy_id}/enterprises": "/api/policies/CN-RD-DEDUCTION/enterprises",
+    "/api/policies/enterprise/{uscc}": f"/api/policies/enterprise/{U['A1']}",
+    "/api/ladders": "/api/ladders",
+    "/api/ladders/enterprise/{uscc}": f"/api/ladders/enterprise/{U['A1']}",
+    "/api/ladders/candidates": "/api/ladders/candidates?rung=专精特新",
+    "/api/imports/kinds": "/api/imports/kinds",
+    "/api/imports": "/api/imports",
+    "/api/catalog/industries/{code}": "/api/catalog/industries/3741",
+    "/api/catalog/regions/{code}": "/api/catalog/regions/430124",
+    "/api/audit": "/api/audit",
+    "/api/users": "/api/users",
+}
+OTHER = {"/api/monitor", "/api/auth/login", "/api/imports/{kind}"}  # exercised in their own modules
+
+
+def test_the_openapi_description_lists_exactly_the_routes_tested(client):
+    spec = client.get("/api/openapi.json").json()
+    assert spec["info"]["title"] == "高地 gaodi API"
+    assert set(spec["paths"]) == set(CALLS) | OTHER
+    assert "bearer" in str(spec["components"]["securitySchemes"]).lower()
+
+
+@pytest.mark.parametrize("route", sorted(CALLS))
+def test_every_get_route_answers_the_administrator(client, login, route):
+    r = client.get(CALLS[route], headers=login("admin"))
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"].startswith("application/json")
+
+
+def test_an_enterprise_sees_its_policies_with_each_condition_explained(client, login):
+    body = client.get(f"/api/policies/enterprise/{U['A1']}", headers=login("a1")).json()
+    rd = next(p for p in body["policies"] if p["policy_id"] == "CN-RD-DEDUCTION")
+    assert rd["verdict"] == "qualifies"
+    assert all({"attribute", "holds", "text"} <= set(c) for c in rd["checks"])
+
+
+def test_the_policy_profile_sizes_enterprises_by_the_2017_rules(client, login):
+    """国统字〔2017〕213号, industry: 中型 needs ≥ 300 people and ≥ 2 000 万元; A1 has 100 people and
+    50 000 万元, so 小型 (≥ 20 people and ≥ 300 万元)."""
+    body = client.get(f"/api/policies/enterprise/{U['A1']}", headers=login("a1")).json()
+    assert body["profile"]["size_class"] == "小型"
+    assert body["profile"]["titles"] == ["专精特新小巨人:国家级"]

@@ -1,0 +1,50 @@
+// Chinese first, English on request; the choice is kept in the browser.
+import { ref } from 'vue'
+import zhCn from 'element-plus/es/locale/lang/zh-cn'
+import en from 'element-plus/es/locale/lang/en'
+
+export const lang = ref(localStorage.getItem('gaodi.lang') || 'zh')
+export const elementLocale = () => (lang.value === 'zh' ? zhCn : en)
+
+export function setLang(value) {
+  lang.value = value
+  localStorage.setItem('gaodi.lang', value)
+  document.documentElement.lang = value === 'zh' ? 'zh-CN' : 'en'
+}
+
+const words = {
+  title: ['高地 · 先进制造业高地监测平台', 'Gaodi · Advanced Manufacturing Highland'],
+  cockpit: ['驾驶舱', 'Cockpit'], plan: ['规划与指标', 'Plan & indicators'], parks: ['园区', 'Parks'],
+  enterprises: ['企业', 'Enterprises'], ladders: ['梯度培育', 'Enterprise ladders'],
+  policies: ['政策计算器', 'Policy calculator'], imports: ['数据导入', 'Imports'], audit: ['审计日志', 'Audit log'],
+  login: ['登录', 'Log in'], logout: ['退出', 'Log out'], username: ['用户名', 'Username'],
+  password: ['密码', 'Password'], scope: ['数据范围', 'Scope'], year: ['年度', 'Year'],
+  period: ['统计期', 'Period'], indicator: ['指标', 'Indicator'], colourBy: ['地图着色指标', 'Colour the map by'],
+  cities: ['各市', 'Cities'], counties: ['县市区', 'Counties'], search: ['搜索', 'Search'],
+  exportCsv: ['导出 CSV', 'Export CSV'], exportXlsx: ['导出 Excel', 'Export Excel'],
+  value: ['数值', 'Value'], target: ['目标', 'Target'], base: ['基期', 'Base'], status: ['状态', 'Status'],
+  progress: ['进度', 'Progress'], forecast: ['预测', 'Forecast'], required: ['所需增速/增量', 'Required'],
+  planCards: ['规划主要指标', "The plan's main indicators"], loading: ['正在计算…', 'Computing…'],
+  detail: ['详情', 'Detail'], statistics: ['历年统计', 'Annual statistics'], titles: ['称号', 'Titles'],
+  placements: ['产业链位置', 'Chain placements'], clusters: ['所属集群', 'Clusters'],
+  ladderStatus: ['梯度位置与差距', 'Ladder positions and gaps'], myPolicies: ['可享政策与所缺条件', 'Policies and what is lacking'],
+  qualifies: ['符合', 'Qualifies'], nearMiss: ['接近符合', 'Near miss'], lacking: ['尚缺', 'Lacking'],
+  amount: ['预计金额（万元）', 'Amount (10k yuan)'], enterprisesOfPolicy: ['该政策的企业', "The policy's enterprises"],
+  rung: ['梯级', 'Rung'], candidates: ['候选企业', 'Candidates'], upload: ['上传并导入', 'Upload and import'],
+  kind: ['导入类型', 'Kind'], chooseFile: ['选择文件', 'Choose a file'], skipInvalid: ['只导入有效行', 'Import valid rows only'],
+  validation: ['校验结果', 'Validation report'], importLog: ['导入记录', 'Import log'],
+  row: ['行', 'Row'], column: ['列', 'Column'], reason: ['原因', 'Reason'], fix: ['处理办法', 'How to fix'],
+  back: ['返回', 'Back'], province: ['全省', 'Province'], all: ['全部', 'All'], aboveScale: ['规上', 'Above scale'],
+  next: ['下一梯级', 'Next rung'], held: ['已获', 'Held'], policy: ['政策', 'Policy'], mode: ['兑现方式', 'Mode'],
+  verdict: ['判断', 'Verdict'], myEnterprise: ['我的企业', 'My enterprise'], ok: ['成功', 'Done'],
+  noAccess: ['无权访问', 'No access'], demoNote: ['演示数据为合成数据，企业名称均为虚构', 'Demo data are synthetic; enterprise names are invented'],
+}
+
+export function t(key) {
+  const pair = words[key]
+  if (!pair) return key
+  return lang.value === 'zh' ? pair[0] : pair[1]
+}
+
+// A column's label in the current language: the API sends both.
+export const label = (col) => (lang.value === 'zh' ? col.label : col.label_en || col.label)

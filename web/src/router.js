@@ -1,0 +1,26 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import { user } from './api.js'
+
+const routes = [
+  { path: '/login', component: () => import('./views/Login.vue'), meta: { public: true } },
+  { path: '/', component: () => import('./views/Cockpit.vue') },
+  { path: '/cities/:code', component: () => import('./views/City.vue'), props: true },
+  { path: '/plan', component: () => import('./views/Plan.vue') },
+  { path: '/parks', component: () => import('./views/Parks.vue') },
+  { path: '/parks/:id', component: () => import('./views/Park.vue'), props: true },
+  { path: '/enterprises', component: () => import('./views/Enterprises.vue') },
+  { path: '/enterprises/:uscc', component: () => import('./views/Enterprise.vue'), props: true },
+  { path: '/ladders', component: () => import('./views/Ladders.vue') },
+  { path: '/policies', component: () => import('./views/Policies.vue') },
+  { path: '/imports', component: () => import('./views/Imports.vue') },
+  { path: '/audit', component: () => import('./views/Audit.vue') },
+  { path: '/:rest(.*)*', redirect: '/' },
+]
+
+export const router = createRouter({ history: createWebHistory(), routes })
+
+router.beforeEach((to) => {
+  if (!to.meta.public && !user.value) return { path: '/login', query: { next: to.fullPath } }
+  const own = user.value?.scope?.kind === 'enterprise' ? user.value.scope.values[0] : null
+  if (own && to.path === '/') return `/enterprises/${own}`
+})
