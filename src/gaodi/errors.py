@@ -138,3 +138,19 @@ class EngineError(GaodiError):
 
     code: str = "engine"
     http_status: int = 500
+
+
+@dataclass
+class NotAuthenticated(GaodiError):
+    """No valid credentials: a missing, expired or forged token, or a wrong password."""
+
+    code: str = "unauthenticated"
+    http_status: int = 401
+
+
+@dataclass
+class TooManyAttempts(GaodiError):
+    """Login attempts exceeded the limit; ``details['retry_after']`` says how many seconds to wait."""
+
+    code: str = "rate_limited"
+    http_status: int = 429

@@ -8,7 +8,6 @@
 | ``passwords`` | argon2 password hashing |
 | ``tokens`` | signed access tokens (JWT, HS256) |
 | ``rate_limit`` | the login attempt limiter |
-| ``auth_errors`` | 401 and 429 errors of the platform |
 | ``accounts`` | creating accounts, logging in, the demo accounts |
 """
 

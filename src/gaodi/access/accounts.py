@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from gaodi.access.auth_errors import NotAuthenticated
+from gaodi.errors import NotAuthenticated
 from gaodi.access.filters import scoped_city_codes, scoped_enterprises, scoped_parks
 from gaodi.access.passwords import hash_password, verify_password
 from gaodi.access.roles import role as get_role

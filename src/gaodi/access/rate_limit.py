@@ -11,7 +11,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 
-from gaodi.access.auth_errors import TooManyAttempts
+from gaodi.errors import TooManyAttempts
 
 
 class LoginLimiter:

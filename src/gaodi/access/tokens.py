@@ -6,7 +6,7 @@ import datetime as dt
 
 import jwt
 
-from gaodi.access.auth_errors import NotAuthenticated
+from gaodi.errors import NotAuthenticated
 
 ALGORITHM = "HS256"
 

@@ -14,7 +14,7 @@ from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from gaodi.access.accounts import User, load_user
-from gaodi.access.auth_errors import NotAuthenticated
+from gaodi.errors import NotAuthenticated
 from gaodi.access.roles import require
 from gaodi.access.scope import Scope
 from gaodi.access.tokens import read_token

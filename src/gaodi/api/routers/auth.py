@@ -7,7 +7,7 @@ import datetime as dt
 from fastapi import APIRouter, Request
 
 from gaodi.access.accounts import authenticate
-from gaodi.access.auth_errors import NotAuthenticated
+from gaodi.errors import NotAuthenticated
 from gaodi.access.tokens import issue_token
 from gaodi.api.deps import Client, CurrentUser, GaodiDep, SettingsDep
 from gaodi.api.schemas import ERRORS, LoginRequest, TokenPublic, UserPublic
