@@ -15,6 +15,7 @@ from gaodi.catalogs import industry_catalog, region_catalog
 from gaodi.demo.run import generate
 from gaodi.errors import NotFoundError
 from gaodi.indicators.frame import Area, Period
+from gaodi.indicators.sectors import SectorRecord, sector_records
 from gaodi.indicators.sources import Sources
 from gaodi.monitor.records import Monitor, MonitorRecord
 from gaodi.plan import load_builtin_plan
@@ -138,6 +139,12 @@ class Gaodi:
     def monitor(self, period: str, plan_id: str | None = None, area: str | None = None) -> list[MonitorRecord]:
         """Every indicator of the plan for ``period`` (``2025`` or ``2026-10``) in the province, a city or a park."""
         return self.monitor_for(plan_id).records(Period.parse(period), self.area(area))
+
+    def sector_monitor(self, period: str, plan_id: str | None = None, area: str | None = None
+                       ) -> list[SectorRecord]:
+        """The plan's sector revenue targets: revenue of the sector's classes, growth, required growth, status."""
+        src = self.monitor_for(plan_id).src
+        return sector_records(src, self.plan(plan_id), Period.parse(period), self.area(area))
 
     def monitor_for(self, plan_id: str | None = None) -> Monitor:
         """The plan's monitor, reused until the next import changes the data (its values are cached)."""
