@@ -73,13 +73,11 @@ def parse(store: Store, kind: Kind, stage: ir.Table, mapping: Mapping, stage_nam
     values: dict[str, ir.Value] = {}
     problems: list[ir.Table] = []
 
-    def problem(bad: ir.BooleanValue, col: Column, raw: ir.Value, reason, fix, severity="error"):
-        header = mapping.columns[col.name]
+    def problem(bad: ir.BooleanValue, col: Column, raw: ir.Value, reason: str, fix: str) -> None:
+        """An error on every row where ``bad`` holds, naming the column as the file wrote it."""
         problems.append(t.filter(bad).select(
-            _row=t[ROW], column=ibis.literal(header), value=raw.cast("string"),
-            severity=ibis.literal(severity) if isinstance(severity, str) else severity,
-            reason=ibis.literal(reason) if isinstance(reason, str) else reason,
-            fix=ibis.literal(fix) if isinstance(fix, str) else fix))
+            _row=t[ROW], column=ibis.literal(mapping.columns[col.name]), value=raw.cast("string"),
+            severity=ibis.literal("error"), reason=ibis.literal(reason), fix=ibis.literal(fix)))
 
     # First the lookups: join small maps of distinct values.
     lookup_maps: dict[str, ir.Table] = {}
