@@ -8,10 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from gaodi.errors import InputError, Location
-
-_CSV_ENCODINGS = ("utf-8-sig", "gb18030")
-"""Excel in a Chinese locale saves CSV as GBK; gb18030 is its superset."""
-
+from gaodi.ingest.text_frames import read_csv_text
 
 def read_indicator_table(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
     """Read a table whose rows are alternatives and whose columns are indicators.
@@ -37,7 +34,7 @@ def read_indicator_table(path: str | Path, sheet: str | None = None) -> pd.DataF
                 location=Location(file=str(path), sheet=sheet),
             ) from None
     elif suffix in (".csv", ".txt"):
-        frame = _read_csv(path)
+        frame = read_csv_text(path)
     else:
         raise InputError(
             f"不支持的文件类型 {suffix or '(无扩展名)'}。",
@@ -64,28 +61,6 @@ def read_pairwise_matrix(path: str | Path) -> pd.DataFrame:
     frame = frame.set_index(frame.columns[0])
     frame.index = [str(i).strip() for i in frame.index]
     return frame.map(_ratio)
-
-
-def _read_csv(path: Path) -> pd.DataFrame:
-    for encoding in _CSV_ENCODINGS:
-        try:
-            return pd.read_csv(
-                path, dtype=str, keep_default_na=False, encoding=encoding, skip_blank_lines=True
-            )
-        except UnicodeDecodeError:
-            continue
-        except pd.errors.ParserError as exc:
-            raise InputError(
-                f"CSV 文件格式有误：{exc}。",
-                f"Malformed CSV: {exc}.",
-                location=Location(file=str(path)),
-            ) from None
-    raise InputError(
-        "无法识别文件编码（既不是 UTF-8 也不是 GBK）。",
-        "Unknown encoding (neither UTF-8 nor GBK).",
-        fix="在 Excel 中另存为“CSV UTF-8”。",
-        location=Location(file=str(path)),
-    )
 
 
 def _ratio(value: object) -> object:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from gaodi.errors import InputError, Location
+from gaodi.ingest.text_frames import read_csv_text
 
 SUFFIXES = (".csv", ".xlsx", ".xlsm", ".parquet")
 
@@ -36,7 +37,7 @@ def read_table_file(path: Path | str, sheet: str | None = None) -> pd.DataFrame:
         )
     try:
         if suffix == ".csv":
-            return _read_csv(path)
+            return read_csv_text(path, empty_as_missing=True)
         if suffix == ".parquet":
             return pd.read_parquet(path)
         return pd.read_excel(path, sheet_name=sheet or 0, dtype=str)
@@ -48,11 +49,3 @@ def read_table_file(path: Path | str, sheet: str | None = None) -> pd.DataFrame:
             location=Location(file=str(path), sheet=sheet),
         ) from exc
 
-
-def _read_csv(path: Path) -> pd.DataFrame:
-    try:
-        return pd.read_csv(path, dtype=str, encoding="utf-8-sig", keep_default_na=False,
-                           na_values=[""])
-    except UnicodeDecodeError:
-        return pd.read_csv(path, dtype=str, encoding="gb18030", keep_default_na=False,
-                           na_values=[""])

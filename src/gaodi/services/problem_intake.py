@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from gaodi.errors import InputError, Location, ValidationFailed
+from gaodi.ingest.text_frames import read_csv_text
 from gaodi.services.problem_desk import (
     DEFAULT_CATEGORIES,
     ProblemDesk,
@@ -150,13 +151,7 @@ def _read_table(path: Path, sheet: str | int) -> pd.DataFrame:
                              location=Location(file=path.name, sheet=str(sheet)),
                              fix="检查工作表名称 (check the sheet name)") from exc
     if suffix == ".csv":
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                return pd.read_csv(path, dtype=str, encoding=encoding, keep_default_na=False)
-            except UnicodeDecodeError:
-                continue
-        raise InputError(message="无法识别文件编码", message_en="unknown text encoding",
-                         location=Location(file=path.name), fix="另存为 UTF-8 编码的 CSV (save as UTF-8 CSV)")
+        return read_csv_text(path)
     raise InputError(message=f"不支持的文件类型 {suffix}", message_en=f"unsupported file type {suffix}",
                      location=Location(file=path.name), fix="使用 .csv 或 .xlsx (use .csv or .xlsx)")
 
