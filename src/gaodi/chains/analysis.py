@@ -70,17 +70,18 @@ class ChainAnalysis:
 
     # --- purchases --------------------------------------------------------------------------
     def lines(self, period: str | Period, scope: str = "chain_inputs",
-              chain_id: str | None = None) -> ibis.Table:
+              chain_id: str | None = None, monthly: bool = False, with_uscc: bool = True) -> ibis.Table:
         period = period if isinstance(period, Period) else Period.parse(period)
-        lines = purchase_lines(self.data, self.rules, self.placements, period, scope)
+        lines = purchase_lines(self.data, self.rules, self.placements, period, scope, monthly, with_uscc)
         if chain_id is not None:
             self.chain(chain_id)
             lines = lines.filter(lines.chain_id == chain_id)
         return lines
 
     def flows(self, period: str | Period, scope: str = "chain_inputs", chain_id: str | None = None,
-              by_month: bool = False) -> ibis.Table:
-        return flows(self.lines(period, scope, chain_id), by_month)
+              by_month: bool = False, with_uscc: bool = True) -> ibis.Table:
+        """Purchase flows; ``with_uscc=False`` keeps only the integer keys (all that rates need)."""
+        return flows(self.lines(period, scope, chain_id, monthly=by_month, with_uscc=with_uscc), by_month)
 
     def rates(self, period: str | Period, by: Sequence[str] = ("segment",),
               scope: str = "chain_inputs", chain_id: str | None = None) -> pd.DataFrame:
@@ -90,7 +91,7 @@ class ChainAnalysis:
         if unknown:
             raise InputError(f"不能按 {'、'.join(unknown)} 分组", f"cannot group by {unknown}",
                              fix="可选 segment（环节）、city（市州）、month（月份）")
-        f = self.flows(period, scope, chain_id, by_month="month" in by)
+        f = self.flows(period, scope, chain_id, by_month="month" in by, with_uscc=False)
         cube = self.data.execute(cube_expr(f, by))
         return self._named(rate_table(cube, by, self.options.min_count))
 
@@ -106,7 +107,7 @@ class ChainAnalysis:
 
     # --- diagnosis --------------------------------------------------------------------------
     def _segment_rates(self, period, chain_id, hide: bool) -> pd.DataFrame:
-        f = self.flows(period, "chain_inputs", chain_id)
+        f = self.flows(period, "chain_inputs", chain_id, with_uscc=False)
         cube = self.data.execute(cube_expr(f, ("segment",)))
         return rate_table(cube, ("segment",), self.options.min_count, hide=hide)
 

@@ -9,6 +9,9 @@ of precedence (ties go to the smaller segment id):
    GB/T 4754 class as product code, as the demo does);
 3. the seller is placed in the segment (rule or manual placement; local sellers only).
 
+Rules 1 and 2 depend on the product code alone and rule 3 on the seller alone, so the segments are
+found for the distinct product codes and the placed sellers (small tables), not line by line.
+
 Scope ``chain_inputs`` (the default, 链内配套口径) keeps the lines with an input segment; scope
 ``all_purchases`` (全部采购口径) keeps every purchase of chain enterprises, with the lines that match no
 segment under the segment ``OTHER``. A seller is local (本省) when its region code is a code of the
@@ -39,6 +42,11 @@ class Period:
     last: str
     label: str
 
+    @property
+    def whole_years(self) -> bool:
+        """True when the period runs from a January to a December (one year or several)."""
+        return self.first.endswith("-01") and self.last.endswith("-12")
+
     @classmethod
     def parse(cls, text: str) -> Period:
         """Read ``2025`` (a year), ``2025-03`` (a month) or ``2025-01:2025-06`` (a range)."""
@@ -54,48 +62,89 @@ class Period:
                          fix="写年份 2025、月份 2025-03，或区间 2025-01:2025-06")
 
 
-def classify_inputs(pairs: ibis.Table, rules: SegmentRules, placements: ibis.Table) -> ibis.Table:
-    """Map distinct (seller_uscc, product_code) pairs to (chain_id, segment_id) by the precedence above."""
+def product_segments(products: ibis.Table, rules: SegmentRules) -> ibis.Table:
+    """Map distinct product codes to (chain_id, segment_id) by rules 1 and 2 (prefix before class)."""
     prod = memtable(rules.products, {"chain_id": "string", "segment_id": "string", "prefix": "string"})
     ind = memtable(rules.industry, {"chain_id": "string", "segment_id": "string", "code": "string"})
-    cols = ("seller_uscc", "product_code", "chain_id", "segment_id")
-    by_product = pairs.join(prod, pairs.product_code.startswith(prod.prefix)).select(*cols)
-    by_class = pairs.join(ind, pairs.product_code == ind.code).select(*cols)
-    sellers = placements.select("chain_id", "segment_id", seller_uscc=placements.uscc)
-    by_seller = pairs.join(sellers, "seller_uscc").select(*cols)
+    by_product = products.join(prod, products.product_code.startswith(prod.prefix))
+    by_class = products.join(ind, products.product_code == ind.code)
     ranked = ibis.union(
-        nullable(by_product.mutate(key="1|" + by_product.segment_id)),
-        nullable(by_class.mutate(key="2|" + by_class.segment_id)),
-        nullable(by_seller.mutate(key="3|" + by_seller.segment_id)))
-    best = ranked.group_by(["seller_uscc", "product_code", "chain_id"]).aggregate(key=ranked.key.min())
-    return best.select("seller_uscc", "product_code", "chain_id", segment_id=best.key.substr(2))
+        nullable(by_product.select("product_code", "chain_id", key="1|" + by_product.segment_id)),
+        nullable(by_class.select("product_code", "chain_id", key="2|" + by_class.segment_id)))
+    best = ranked.group_by(["product_code", "chain_id"]).aggregate(key=ranked.key.min())
+    return best.select("product_code", "chain_id", product_segment=best.key.substr(2))
+
+
+def seller_segments(members: ibis.Table) -> ibis.Table:
+    """Rule 3: a placed seller's segment in each chain (the smallest segment id when several)."""
+    return members.group_by(["chain_id", "key"]).aggregate(seller_segment=members.segment_id.min()) \
+        .rename(seller_key="key")
+
+
+def _invoice_lines(data: ChainData, placements: ibis.Table, period: Period, use_pairs: bool):
+    """The lines of ``period`` keyed by ``seller_key``/``buyer_key``, and the placements with ``key``.
+
+    From the yearly pairs the keys are the integer party ids (joins and distinct counts on integers);
+    from the invoice lines they are the USCCs.
+    """
+    if use_pairs:
+        pairs = data.pairs
+        t = pairs.filter((pairs.year >= int(period.first[:4])) & (pairs.year <= int(period.last[:4])))
+        t = t.select(seller_key=t.seller_id, buyer_key=t.buyer_id, seller_region=t.seller_region,
+                     buyer_region=t.buyer_region, product_code=t.product_code, amount=t.amount.cast("float64"),
+                     month=ibis.literal(period.label))
+        parties = data.parties
+        members = placements.join(parties, "uscc").select("chain_id", "segment_id", key=parties.party_id)
+        return t, members
+    t = data.transactions
+    t = t.filter((t.period >= period.first) & (t.period <= period.last))
+    t = t.select(seller_key=t.seller_uscc, buyer_key=t.buyer_uscc, seller_region=t.seller_region,
+                 buyer_region=t.buyer_region, product_code=t.product_code.fill_null(""), amount=t.amount,
+                 month=t.period)
+    return t, placements.select("chain_id", "segment_id", key=placements.uscc)
 
 
 def purchase_lines(data: ChainData, rules: SegmentRules, placements: ibis.Table, period: Period,
-                   scope: str = "chain_inputs") -> ibis.Table:
+                   scope: str = "chain_inputs", monthly: bool = False, with_uscc: bool = True) -> ibis.Table:
     """Chain purchase lines: chain_id, segment_id, month, buyer, buyer_city, seller, seller_region,
-    local (bool), same_city (bool), amount (万元)."""
+    local (bool), same_city (bool), amount (万元), and buyer_uscc, seller_uscc when ``with_uscc``.
+
+    Whole years are read from the yearly purchase pairs when the source has them (``monthly=False``);
+    ``month`` is then the period's label, and ``buyer``/``seller`` are integer party ids (to count
+    and join on). Otherwise the invoice lines are read month by month, and the keys are the USCCs.
+    """
     if scope not in SCOPES:
         raise InputError(f"没有 {scope} 这种口径", f"unknown scope {scope}", fix="可选 " + "、".join(SCOPES))
-    t = data.transactions
-    t = t.filter((t.period >= period.first) & (t.period <= period.last))
-    t = t.select("seller_uscc", "seller_region", "buyer_uscc", "buyer_region", "amount",
-                 month=t.period, product_code=t.product_code.fill_null(""))
-    buyers = placements.select("chain_id", buyer_uscc=placements.uscc).distinct()
-    lines = t.join(buyers, "buyer_uscc")
-    pairs = lines.select("seller_uscc", "product_code").distinct()
-    inputs = classify_inputs(pairs, rules, placements)
-    how = "inner" if scope == "chain_inputs" else "left"
-    lines = lines.join(inputs, ["seller_uscc", "product_code", "chain_id"], how=how)
+    use_pairs = data.pairs is not None and period.whole_years and not monthly
+    t, members = _invoice_lines(data, placements, period, use_pairs)
+    buyers = members.select("chain_id", buyer_key=members.key).distinct()
+    lines = t.join(buyers, "buyer_key")
+    products = product_segments(lines.select("product_code").distinct(), rules)
+    lines = lines.left_join(products, ["product_code", "chain_id"]).select(*lines.columns, "product_segment")
+    sellers = seller_segments(members)
+    lines = lines.left_join(sellers, ["seller_key", "chain_id"]).select(*lines.columns, "seller_segment")
+    lines = lines.mutate(segment_id=lines.product_segment.fill_null(lines.seller_segment))
+    if scope == "chain_inputs":
+        lines = lines.filter(lines.segment_id.notnull())
     r = data.regions
     home = r.select(seller_region=r.code, seller_city=r.city_code,
                     local=r.in_home_province.fill_null(False))
     bcity = r.select(buyer_region=r.code, buyer_city=r.city_code)
     lines = lines.left_join(home, "seller_region").left_join(bcity, "buyer_region")
+    names = []
+    if with_uscc and use_pairs:
+        parties = data.parties
+        sellers = parties.select(seller_key=parties.party_id, seller_uscc=parties.uscc)
+        buyer_ids = parties.select(buyer_key=parties.party_id, buyer_uscc=parties.uscc)
+        lines = lines.join(sellers, "seller_key").join(buyer_ids, "buyer_key")
+        names = ["buyer_uscc", "seller_uscc"]
+    elif with_uscc:
+        lines = lines.mutate(seller_uscc=lines.seller_key, buyer_uscc=lines.buyer_key)
+        names = ["buyer_uscc", "seller_uscc"]
     buyer_city = lines.buyer_city.fill_null(lines.buyer_region)
     return lines.select(
-        "chain_id", segment_id=lines.segment_id.fill_null(OTHER), month=lines.month,
-        buyer_uscc=lines.buyer_uscc, buyer_city=buyer_city, seller_uscc=lines.seller_uscc,
+        "chain_id", *names, segment_id=lines.segment_id.fill_null(OTHER), month=lines.month,
+        buyer=lines.buyer_key, buyer_city=buyer_city, seller=lines.seller_key,
         seller_region=lines.seller_region, local=lines.local.fill_null(False),
         same_city=(lines.seller_city.fill_null(lines.seller_region) == buyer_city)
         & lines.local.fill_null(False),
@@ -104,6 +153,6 @@ def purchase_lines(data: ChainData, rules: SegmentRules, placements: ibis.Table,
 
 def flows(lines: ibis.Table, by_month: bool = False) -> ibis.Table:
     """Sum lines to one row per (chain, segment, buyer, seller[, month]): the input of every figure."""
-    keys = ["chain_id", "segment_id", "buyer_uscc", "buyer_city", "seller_uscc", "seller_region",
-            "local", "same_city"] + (["month"] if by_month else [])
+    keys = ["chain_id", "segment_id", "buyer", "buyer_city", "seller", "seller_region", "local", "same_city"] \
+        + [c for c in ("buyer_uscc", "seller_uscc") if c in lines.columns] + (["month"] if by_month else [])
     return lines.group_by(keys).aggregate(amount=lines.amount.sum())

@@ -33,25 +33,29 @@ FIGURES = ("purchases", "local_amount", "city_amount", "leakage", "province_rate
 
 
 def cube_expr(flows: ibis.Table, by: Sequence[str]) -> ibis.Table:
-    """Aggregate flows for every subset of ``by`` (cells and totals), keyed by chain_id."""
+    """Aggregate flows for every subset of ``by`` (cells and totals), keyed by chain_id.
+
+    One pass, as SQL's GROUPING SETS would do it: each flow is repeated once per subset (a cross
+    join with a small table of which dimensions each subset keeps), the dimensions a subset drops
+    are set to ``*``, and one aggregation makes every cell and total. Distinct counts of buyers and
+    suppliers cannot be added up from cells, so totals are counted, not summed.
+    """
     cols = [DIMENSIONS[b] for b in by]
-    parts = []
-    for k in range(len(cols) + 1):
-        for keep in combinations(cols, k):
-            f = flows
-            agg = f.group_by(["chain_id", *keep]).aggregate(
-                purchases=f.amount.sum(),
-                local_amount=f.amount.sum(where=f.local),
-                city_amount=f.amount.sum(where=f.same_city),
-                buyers=f.buyer_uscc.nunique(),
-                suppliers=f.seller_uscc.nunique(),
-                local_suppliers=f.seller_uscc.nunique(where=f.local),
-                city_suppliers=f.seller_uscc.nunique(where=f.same_city))
-            fill = {c: ibis.literal(ALL) for c in cols if c not in keep}
-            parts.append(nullable(agg.mutate(**fill)).select("chain_id", *cols, "purchases", "local_amount",
-                                                   "city_amount", "buyers", "suppliers",
-                                                   "local_suppliers", "city_suppliers"))
-    return ibis.union(*parts)
+    subsets = [set(keep) for k in range(len(cols) + 1) for keep in combinations(cols, k)]
+    levels = ibis.memtable({f"keep_{c}": [c in keep for keep in subsets] for c in cols}
+                           | {"subset": list(range(len(subsets)))})
+    f = flows.cross_join(levels)
+    f = f.mutate(**{c: f[f"keep_{c}"].ifelse(f[c], ibis.literal(ALL)) for c in cols})
+    agg = f.group_by(["chain_id", *cols]).aggregate(
+        purchases=f.amount.sum(),
+        local_amount=f.amount.sum(where=f.local),
+        city_amount=f.amount.sum(where=f.same_city),
+        buyers=f.buyer.nunique(),
+        suppliers=f.seller.nunique(),
+        local_suppliers=f.seller.nunique(where=f.local),
+        city_suppliers=f.seller.nunique(where=f.same_city))
+    return agg.select("chain_id", *cols, "purchases", "local_amount", "city_amount", "buyers", "suppliers",
+                      "local_suppliers", "city_suppliers")
 
 
 def rate_table(cube: pd.DataFrame, by: Sequence[str], min_count: int = 3,

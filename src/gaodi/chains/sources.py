@@ -17,6 +17,7 @@ import ibis
 from gaodi.errors import EngineError, InputError, Location
 
 TABLES = ("transactions", "enterprises", "regions", "chains", "segments", "placements", "projects")
+PAIR_TABLES = ("purchase_pairs", "parties")  # the yearly sums of the lines, when the source has them
 ENGINES = ("duckdb", "spark")
 
 # The demo's and the tax system's invoice extract headers → store columns; 金额(元) → 万元 below.
@@ -40,23 +41,27 @@ class ChainData:
     projects: ibis.Table
     backend: Any
     province_code: str = "430000"
+    pairs: ibis.Table | None = None  # yearly purchase pairs (gaodi.store.purchase_pairs), integer keys
+    parties: ibis.Table | None = None  # party_id ↔ uscc of the pairs
 
     def execute(self, expr: ibis.Expr):
         """Run an expression on this data's engine and return pandas."""
         return self.backend.execute(expr)
 
     def with_transactions(self, transactions: ibis.Table) -> ChainData:
+        """The same data with other invoice lines (and so without the store's yearly pairs)."""
         return ChainData(transactions, self.enterprises, self.regions, self.chains, self.segments,
                          self.placements, self.projects, self.backend, self.province_code)
 
 
 def from_store(store, province_code: str = "430000") -> ChainData:
-    """The store's own tables, on DuckDB."""
+    """The store's own tables, on DuckDB, with the yearly purchase pairs the imports keep."""
     return ChainData(*(store.table(t) for t in TABLES), backend=store.ibis,
-                     province_code=province_code)
+                     province_code=province_code, pairs=store.table("purchase_pairs"),
+                     parties=store.table("parties"))
 
 
-def export_parquet(store, folder: Path, tables: tuple[str, ...] = TABLES) -> dict[str, Path]:
+def export_parquet(store, folder: Path, tables: tuple[str, ...] = TABLES + PAIR_TABLES) -> dict[str, Path]:
     """Write the store tables chain analytics need to ``folder/<table>.parquet`` (for Spark)."""
     import pyarrow.parquet as pq
 
@@ -65,7 +70,7 @@ def export_parquet(store, folder: Path, tables: tuple[str, ...] = TABLES) -> dic
     for name in tables:
         table = store.table(name)
         path = folder / f"{name}.parquet"
-        pq.write_table(store.to_arrow(table.drop("import_id")), path)
+        pq.write_table(store.to_arrow(table.drop("import_id") if "import_id" in table.columns else table), path)
         out[name] = path
     return out
 
@@ -107,7 +112,11 @@ def from_parquet(backend, folder: Path, transactions: Path | None = None,
         tables[name] = backend.read_parquet(str(path), table_name=f"chains_{name}")
     if transactions is not None:
         tables["transactions"] = read_invoice_parquet(backend, transactions)
-    return ChainData(**tables, backend=backend, province_code=province_code)
+    elif all((folder / f"{name}.parquet").exists() for name in PAIR_TABLES):
+        for name in PAIR_TABLES:
+            tables[name] = backend.read_parquet(str(folder / f"{name}.parquet"), table_name=f"chains_{name}")
+    pairs, parties = tables.pop("purchase_pairs", None), tables.pop("parties", None)
+    return ChainData(**tables, backend=backend, province_code=province_code, pairs=pairs, parties=parties)
 
 
 def read_invoice_parquet(backend, path: Path) -> ibis.Table:

@@ -22,7 +22,7 @@ from gaodi.ingest.kinds import kind as get_kind
 from gaodi.ingest.readers import ROW, stage_file
 from gaodi.ingest.spec import Kind
 from gaodi.ingest.validate import parse
-from gaodi.store import Store
+from gaodi.store import Store, purchase_pairs
 
 
 @dataclass
@@ -111,6 +111,8 @@ def import_file(store: Store, kind_name: str, path: Path, out_dir: Path,
         with store.transaction():
             result.rows_replaced, result.periods = _replace(store, kind, valid, stage_name, temps)
             result.rows_imported = store.insert(kind.table, _final(kind, valid, mapping, import_id))
+            if kind.table == "transactions":
+                purchase_pairs.add_import(store, import_id)
             _log(store, base, result, None)
         return result
     finally:
@@ -134,6 +136,8 @@ def _replace(store: Store, kind: Kind, valid: ibis.Table, stage_name: str, temps
     """Delete what the new rows replace: the same periods, or the same keys."""
     if kind.replace == "period":
         periods = sorted(store.execute(valid[kind.period_column].name("p").as_table().distinct()).p)
+        if kind.table == "transactions":
+            purchase_pairs.subtract_periods(store, periods)
         return store.delete_in(kind.table, kind.period_column, periods), periods
     keys_name = f"{stage_name}_keys"
     store.create_temp_from_expr(keys_name, valid.select(*kind.key).distinct())

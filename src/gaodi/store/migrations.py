@@ -118,6 +118,22 @@ MIGRATIONS: tuple[Migration, ...] = (
         "ALTER TABLE plans ADD COLUMN sha256 VARCHAR",
         "ALTER TABLE plans ADD COLUMN saved_at TIMESTAMP",
     )),
+    Migration(4, "integer keys for trading parties and the yearly purchase pairs kept up to date by imports", (
+        """CREATE TABLE parties (party_id INTEGER PRIMARY KEY, uscc VARCHAR NOT NULL UNIQUE)""",
+        """CREATE TABLE purchase_pairs (
+            year SMALLINT NOT NULL, seller_id INTEGER NOT NULL, seller_region VARCHAR NOT NULL,
+            buyer_id INTEGER NOT NULL, buyer_region VARCHAR NOT NULL, product_code VARCHAR NOT NULL,
+            amount DECIMAL(38, 6) NOT NULL, lines BIGINT NOT NULL)""",
+        # existing workspaces: number the parties and sum the lines already stored
+        """INSERT INTO parties SELECT row_number() OVER (ORDER BY uscc), uscc FROM (
+            SELECT seller_uscc AS uscc FROM transactions UNION SELECT buyer_uscc FROM transactions)""",
+        """INSERT INTO purchase_pairs
+            SELECT CAST(substr(t.period, 1, 4) AS SMALLINT), s.party_id, t.seller_region, b.party_id,
+                   t.buyer_region, coalesce(t.product_code, ''), sum(CAST(t.amount AS DECIMAL(38, 6))),
+                   count(*)
+            FROM transactions t JOIN parties s ON s.uscc = t.seller_uscc JOIN parties b ON b.uscc = t.buyer_uscc
+            GROUP BY ALL""",
+    )),
 )
 
 LATEST = MIGRATIONS[-1].version
