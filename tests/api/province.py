@@ -20,6 +20,7 @@ import csv
 from pathlib import Path
 
 from gaodi.demo.population import make_uscc
+from . import province_chains, province_evaluations
 
 FIRMS = {  # key: region, park, industry, above_scale, revenue, value_added, profit, tax, land
     "A1": ("430104", "PA", "3741", True, 50000, 20000, 5000, 2000, 100),
@@ -70,6 +71,8 @@ def build(g, folder: Path) -> None:
                                     [("T", "T-U1", "材料", "上游", "3240"), ("T", "T-D1", "整机", "下游", "3511")]))
     g.import_file("placements", write(folder / "pl.csv", ["chain_id", "segment_id", "uscc", "role"],
                                       [("T", "T-U1", USCC["C1"], "成员")]))
+    province_chains.add(g, folder)
+    province_evaluations.add(g, folder)
     g.save_plan("hunan_15th_manufacturing_2026", "builtin:hunan_15th_manufacturing_2026")
     for username, (role, value) in ACCOUNTS.items():
         create_user(g.store, username, PASSWORD, role, USCC["A1"] if role == "enterprise" else value)

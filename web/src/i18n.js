@@ -16,7 +16,9 @@ const words = {
   title: ['高地 · 先进制造业高地监测平台', 'Gaodi · Advanced Manufacturing Highland'],
   cockpit: ['驾驶舱', 'Cockpit'], plan: ['规划与指标', 'Plan & indicators'], parks: ['园区', 'Parks'],
   enterprises: ['企业', 'Enterprises'], ladders: ['梯度培育', 'Enterprise ladders'],
-  policies: ['政策计算器', 'Policy calculator'], imports: ['数据导入', 'Imports'], audit: ['审计日志', 'Audit log'],
+  policies: ['政策计算器', 'Policy calculator'], chains: ['产业链', 'Industrial chains'],
+  evaluations: ['集群与园区评价', 'Clusters & park evaluations'], problems: ['企业诉求', 'Enterprise problems'],
+  regional: ['区域布局', 'Regional layout'], reports: ['报告', 'Reports'], imports: ['数据导入', 'Imports'], audit: ['审计日志', 'Audit log'],
   login: ['登录', 'Log in'], logout: ['退出', 'Log out'], username: ['用户名', 'Username'],
   password: ['密码', 'Password'], scope: ['数据范围', 'Scope'], year: ['年度', 'Year'],
   period: ['统计期', 'Period'], indicator: ['指标', 'Indicator'], colourBy: ['地图着色指标', 'Colour the map by'],
@@ -38,6 +40,11 @@ const words = {
   next: ['下一梯级', 'Next rung'], held: ['已获', 'Held'], policy: ['政策', 'Policy'], mode: ['兑现方式', 'Mode'],
   verdict: ['判断', 'Verdict'], myEnterprise: ['我的企业', 'My enterprise'], ok: ['成功', 'Done'],
   noAccess: ['无权访问', 'No access'], demoNote: ['演示数据为合成数据，企业名称均为虚构', 'Demo data are synthetic; enterprise names are invented'],
+}
+
+// Each page area keeps its own words in words/<area>.js (default export: key → [中文, English]).
+for (const module of Object.values(import.meta.glob('./words/*.js', { eager: true }))) {
+  Object.assign(words, module.default)
 }
 
 export function t(key) {

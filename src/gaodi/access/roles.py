@@ -1,7 +1,10 @@
 """Roles: the scope kind each takes and the actions each may perform.
 
 Every role reads the data of its scope. Writing to the store (imports) and managing accounts are
-province-level duties; reading the audit log is the administrator's.
+province-level duties; reading the audit log is the administrator's. Enterprise problems (企业诉求):
+an enterprise files its own (``file_problem``); province, city and park staff file them for the
+enterprises of their scope and move them through the closed loop (``handle_problem``); a chain
+office reads them.
 """
 
 from __future__ import annotations
@@ -21,17 +24,19 @@ class Role:
 
 
 _READ = frozenset({"read"})
+_SERVE = frozenset({"file_problem", "handle_problem"})
 ROLES: dict[str, Role] = {r.name: r for r in (
     Role("admin", "系统管理员", "administrator", "province",
-         frozenset({"read", "import", "manage_users", "read_audit"})),
-    Role("province", "省级用户", "provincial analyst", "province", frozenset({"read", "import"})),
-    Role("city", "市级用户", "city user", "city", _READ),
-    Role("park", "园区用户", "park user", "park", _READ),
+         frozenset({"read", "import", "manage_users", "read_audit"}) | _SERVE),
+    Role("province", "省级用户", "provincial analyst", "province", frozenset({"read", "import"}) | _SERVE),
+    Role("city", "市级用户", "city user", "city", _READ | _SERVE),
+    Role("park", "园区用户", "park user", "park", _READ | _SERVE),
     Role("chain", "产业链链办", "chain office", "chain", _READ),
-    Role("enterprise", "企业用户", "enterprise", "enterprise", _READ),
+    Role("enterprise", "企业用户", "enterprise", "enterprise", _READ | {"file_problem"}),
 )}
 
-ACTION_LABELS = {"read": "查看数据", "import": "导入数据", "manage_users": "管理账户", "read_audit": "查看审计日志"}
+ACTION_LABELS = {"read": "查看数据", "import": "导入数据", "manage_users": "管理账户", "read_audit": "查看审计日志",
+                 "file_problem": "登记企业诉求", "handle_problem": "办理企业诉求"}
 
 
 def role(name: str) -> Role:

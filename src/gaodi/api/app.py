@@ -20,13 +20,18 @@ from gaodi.api.routers import (
     audit,
     auth,
     catalog,
+    chains,
     enterprises,
+    evaluations,
     imports,
     ladders,
     monitor,
     parks,
     policies,
+    problems,
+    regional,
     regions,
+    reports,
     users,
 )
 from gaodi.api.sessions import WorkspacePool
@@ -60,7 +65,8 @@ def create_app(gaodi: Gaodi, settings: ApiSettings | None = None) -> FastAPI:
     def health() -> dict:
         return {"status": "ok", "version": _version(), "production": settings.production}
 
-    for module in (auth, users, audit, regions, parks, enterprises, monitor, policies, ladders, imports, catalog):
+    for module in (auth, users, audit, regions, parks, enterprises, monitor, chains, evaluations, policies, ladders,
+                   problems, regional, reports, imports, catalog):
         app.include_router(module.router, prefix="/api")
 
     @app.get("/api/{rest:path}", include_in_schema=False)

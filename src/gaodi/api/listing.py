@@ -35,6 +35,17 @@ def rows_response(rows: list[dict[str, Any]], paging: PageRequest, fmt: str, col
     return file_response(rows, columns, filename, fmt)
 
 
+def sort_rows(rows: list[dict[str, Any]], sort: str | None) -> list[dict[str, Any]]:
+    """In-memory rows ordered by the ``sort`` parameter the web tables send (``-column`` descending),
+    blanks last; an unknown column keeps the order."""
+    key = (sort or "").lstrip("-")
+    if not key or not rows or key not in rows[0]:
+        return rows
+    present = [r for r in rows if r[key] is not None]
+    blank = [r for r in rows if r[key] is None]
+    return sorted(present, key=lambda r: r[key], reverse=sort.startswith("-")) + blank
+
+
 def file_response(rows: list[dict[str, Any]], columns: list[dict[str, str]], filename: str,
                   fmt: str) -> Response:
     frame = export_frame(rows, columns)

@@ -140,7 +140,7 @@ class ChainAnalysis:
         expr = diagnosis.region_leakage(self.flows(period, "chain_inputs", chain_id), self.data.regions)
         table = self.data.execute(expr)
         total = table[table.supplier_province == ALL].set_index("chain_id")["leakage"]
-        table["share"] = table["leakage"] / table["chain_id"].map(total)
+        table["share"] = table["leakage"] / table["chain_id"].map(total).astype("float64")
         return diagnosis.protect_regions(table, self.options.min_count)[
             ["chain_id", "supplier_province", "province_name", "leakage", "share", "sellers",
              "buyers", "suppressed"]]
