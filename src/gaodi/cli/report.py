@@ -12,7 +12,8 @@ from gaodi.cli.output import console, print_json, print_table
 from gaodi.reports import build_report, write_report
 from gaodi.reports.build import check_format, default_name
 
-app = typer.Typer(help="报告：统计监测分析报告、规划中期评估与总结评估 (reports).", no_args_is_help=True)
+app = typer.Typer(help="报告：统计监测分析报告、规划中期评估与总结评估、区域布局分析报告 (reports).",
+                  no_args_is_help=True)
 
 Format = Annotated[str, typer.Option("--format", "-f", help="docx、pdf、html 或 xlsx")]
 Output = Annotated[Optional[Path], typer.Option("--output", "-o",
@@ -20,17 +21,24 @@ Output = Annotated[Optional[Path], typer.Option("--output", "-o",
 AsJson = Annotated[bool, typer.Option("--json", help="输出 JSON 摘要")]
 
 
-def _write(kind: str, period, plan, area, fmt: str, output: Optional[Path], as_json: bool) -> None:
+def _write(kind: str, period, plan, area, fmt: str, output: Optional[Path], as_json: bool,
+           options: Optional[dict] = None) -> None:
     fmt = check_format(fmt)
     g = open_workspace()
     try:
-        report = build_report(g, kind, period, plan, area)
+        report = build_report(g, kind, period, plan, area, options=options)
         target = output or g.settings.reports_dir / default_name(report, fmt)
         path = write_report(report, fmt, target)
     finally:
         g.close()
     if as_json:
         print_json({"path": str(path), "format": fmt, "title": report.title, **report.summary})
+        return
+    if kind == "regional":
+        s = report.summary
+        print_table([{"地区数": s["regions"], "强集群": s["strong_clusters"], "ECI 最高": s["top_eci"] or "—"}],
+                    title=f"{report.title}{report.subtitle}")
+        console.print(str(path))
         return
     status = report.summary["status"]
     print_table([{"状态": k, "指标数": v} for k, v in zip(("达标", "正常", "预警", "滞后", "待评估"), status.values())],
@@ -63,3 +71,17 @@ def evaluation(
 
         raise InputError(f"评估类型“{kind}”不存在", f"unknown evaluation kind {kind}", fix="midterm 或 final")
     _write(kind, period, plan, area, fmt, output, as_json)
+
+
+@app.command("regional")
+def regional(
+    year: Annotated[Optional[str], typer.Option(help="数据年份；默认库中最新年度")] = None,
+    area: Annotated[Optional[str], typer.Option(help="市州代码（430100）；省略为全省")] = None,
+    measure: Annotated[str, typer.Option(help="value_added 增加值 | revenue 营业收入 | employees 从业人员 | gross_output")]
+    = "value_added",
+    level: Annotated[Optional[str], typer.Option(help="city 市州 | county 县市区；默认全省按市州、一个市按县市区")] = None,
+    digits: Annotated[int, typer.Option(help="行业位数：2 大类、3 中类、4 小类")] = 2,
+    fmt: Format = "docx", output: Output = None, as_json: AsJson = False,
+) -> None:
+    """先进制造业区域布局分析报告：专业化、强集群、复杂度、发展机会，附地图与图表 (the regional layout report)."""
+    _write("regional", year, None, area, fmt, output, as_json, {"measure": measure, "level": level, "digits": digits})

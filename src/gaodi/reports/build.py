@@ -24,14 +24,21 @@ FORMATS = ("docx", "pdf", "html", "xlsx")
 
 
 def build_report(g, kind: str, period: str | None = None, plan_id: str | None = None, area: str | None = None,
-                 *, issuer: str | None = None, date: dt.date | None = None, font: Path | None = None) -> Report:
-    """Build the report ``kind`` (monitor | midterm | final) from the workspace ``g`` (a :class:`Gaodi`).
+                 *, issuer: str | None = None, date: dt.date | None = None, font: Path | None = None,
+                 options: dict | None = None) -> Report:
+    """Build the report ``kind`` (monitor | midterm | final | regional) from the workspace ``g`` (a :class:`Gaodi`).
 
     ``period`` defaults to the latest statistics period (monitor) or the evaluation year, or the latest
     data before it (midterm: the plan's middle year; final: its target year). ``area`` is a city code or
     park id (default the province); ``issuer`` the issuing body (default the province's 工业和信息化厅).
+    ``regional``: ``period`` is the data year, ``area`` the province or a city, ``options`` may hold
+    ``measure``, ``level`` and ``digits`` (see :func:`gaodi.reports.regional_report.build_regional`).
     """
     font = font or cjk_font_path()
+    if kind == "regional":
+        from gaodi.reports.regional_report import build_regional
+
+        return build_regional(g, period, area, font=font, issuer=issuer, date=date, **(options or {}))
     data = gather(g, kind, period, plan_id, area, date)
     if kind == "monitor":
         return build_monitor(data, font, issuer)

@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from gaodi.reports import fonts as f
-from gaodi.reports.model import Figure, Heading, Paragraph, Report, Table, chinese_date, format_value
+from gaodi.reports.model import Figure, Heading, Paragraph, Report, Table, chinese_date, format_value, series_line
 
 RED = RGBColor(0xC0, 0x00, 0x00)
 TEXT_WIDTH_CM = 21.0 - 2.8 - 2.6
@@ -158,7 +158,7 @@ def _figure(doc, fig: Figure) -> None:
 def _title_block(doc, report: Report) -> None:
     _para(doc, report.issuer, f.TITLE_FONT, 30, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, colour=RED,
           spacing=None, before=12, after=6)
-    _para(doc, "先进制造业统计监测" if report.kind == "monitor" else "规划实施评估", f.TITLE_FONT,
+    _para(doc, series_line(report), f.TITLE_FONT,
           f.SIZE["二号"], align=WD_ALIGN_PARAGRAPH.CENTER, colour=RED, spacing=None, after=12)
     line = _para(doc, f"{report.number_line}\t{chinese_date(report.date)}", f.BODY_FONT, f.SIZE["三号"],
                  spacing=None, after=18)

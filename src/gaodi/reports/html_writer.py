@@ -11,7 +11,7 @@ from html import escape
 from pathlib import Path
 
 from gaodi.reports import fonts as f
-from gaodi.reports.model import Figure, Heading, Paragraph, Report, Table, chinese_date, format_value
+from gaodi.reports.model import Figure, Heading, Paragraph, Report, Table, chinese_date, format_value, series_line
 
 CSS = """
 @page { size: A4; margin: 3.7cm 2.6cm 3.5cm 2.8cm;
@@ -107,7 +107,7 @@ def _blocks(blocks, counter: list[int]) -> str:
 def render_html(report: Report, font_face: str = "") -> str:
     """The report as an HTML document; ``font_face`` is extra CSS (the PDF writer's @font-face rule)."""
     css = CSS % {"body": f.CSS_BODY, "heading": f.CSS_HEADING, "table": f.CSS_TABLE}
-    series = "先进制造业统计监测" if report.kind == "monitor" else "规划实施评估"
+    series = series_line(report)
     counter = [0]
     sections = "\n".join(f"<section><h2>{escape(s.heading)}</h2>\n{_blocks(s.blocks, counter)}</section>"
                          for s in report.sections)

@@ -84,7 +84,7 @@ class Section:
 class Report:
     """A whole report. ``summary`` holds the figures a script needs (``--json``)."""
 
-    kind: str  # monitor | midterm | final
+    kind: str  # monitor | midterm | final | regional
     title: str
     subtitle: str
     issuer: str
@@ -95,6 +95,7 @@ class Report:
     appendix: Section
     summary: dict[str, Any] = field(default_factory=dict)
     records: list[Any] = field(default_factory=list)  # the MonitorRecords the report was written from
+    series: str = ""  # the red series line under the issuer; empty: by kind (see series_line)
 
     def tables(self) -> list[Table]:
         """Every table of the report in reading order, the appendix last."""
@@ -102,6 +103,11 @@ class Report:
 
     def figures(self) -> list[Figure]:
         return [b for s in [*self.sections, self.appendix] for b in s.blocks if isinstance(b, Figure)]
+
+
+def series_line(report: Report) -> str:
+    """The series line of the title block: the report's own, else 先进制造业统计监测 or 规划实施评估 by kind."""
+    return report.series or ("先进制造业统计监测" if report.kind == "monitor" else "规划实施评估")
 
 
 def format_value(value: Any, fmt: str) -> str:

@@ -56,15 +56,21 @@ def short_name(name: str) -> str:
     return name[:2] + "州" if name.endswith("自治州") and len(name) > 5 else name
 
 
-def boundaries_file(province_code: str) -> Path:
-    """The shipped city boundary file whose features lie in ``province_code`` (first two digits)."""
-    for path in sorted((DATA / "boundaries").glob("*_city.geojson")):
+LEVEL_FILES = {"city": ("city", "市州"), "county": ("district", "县级")}  # level -> (file name suffix, label)
+
+
+def boundaries_file(province_code: str, level: str = "city") -> Path:
+    """The shipped boundary file (``*_city.geojson``, or ``*_district.geojson`` for ``level="county"``)
+    whose features lie in ``province_code`` (first two digits)."""
+    suffix, label = LEVEL_FILES[level]
+    for path in sorted((DATA / "boundaries").glob(f"*_{suffix}.geojson")):
         with open(path, encoding="utf-8") as fh:
             first = json.load(fh)["features"][0]["properties"]["gb"]
         if first[3:5] == province_code[:2]:
             return path
-    raise ConfigurationError(f"没有 {province_code} 的市州边界文件", f"no city boundaries for {province_code}",
-                             fix="把本省市州 GeoJSON（属性 gb = 156 + 6 位代码）放入 gaodi/catalogs/data/boundaries/")
+    raise ConfigurationError(f"没有 {province_code} 的{label}边界文件", f"no {level} boundaries for {province_code}",
+                             fix=f"把本省{label} GeoJSON（属性 gb = 156 + 6 位代码）放入 gaodi/catalogs/data/boundaries/，"
+                                 f"文件名以 _{suffix}.geojson 结尾")
 
 
 def load_cities(path: Path) -> list[CityShape]:

@@ -1,0 +1,22 @@
+// Words of the reports pages: key → [中文, English]. Keys start with "rp" so they never collide with other areas.
+export default {
+  rpTitle: ['报告', 'Reports'],
+  rpGenerate: ['生成报告', 'Generate a report'],
+  rpKind: ['报告类型', 'Kind'],
+  rpFormat: ['格式', 'Format'],
+  rpPeriod: ['数据期', 'Period'],
+  rpLatest: ['最新', 'Latest'],
+  rpArea: ['范围', 'Area'],
+  rpProvince: ['全省', 'Province'],
+  rpMeasure: ['指标', 'Quantity'],
+  rpLevel: ['地区层级', 'Region level'],
+  rpDefaultLevel: ['默认（全省按市州，一个市按县市区）', 'Default (cities for the province, counties for a city)'],
+  rpDigits: ['行业位数', 'Industry digits'],
+  rpGenerating: ['正在生成报告：同步生成，通常需要数秒到一分钟，请勿关闭页面。',
+    'Generating the report: this runs while you wait, usually a few seconds to a minute; keep the page open.'],
+  rpMade: ['已生成', 'Generated'],
+  rpDownload: ['下载', 'Download'],
+  rpKept: ['已生成的报告', 'Generated reports'],
+  rpKeptNote: ['只列出您数据范围内的报告；每次生成和下载都记入审计日志。',
+    'Only reports within your scope are listed; every generation and download is audited.'],
+}
