@@ -228,7 +228,8 @@ def main() -> None:
 
     def gaodi_rates(data) -> pd.DataFrame:
         a = ChainAnalysis(data)
-        return a.data.execute(cube_expr(a.flows(str(args.year), with_uscc=False), ("segment", "city")))
+        with a.data.once(a.lines(str(args.year), with_uscc=False)) as lines:  # as ChainAnalysis.rates does
+            return a.data.execute(cube_expr(lines, ("segment", "city")))
 
     t_ref, ref = timed("reference SQL over the yearly pairs", lambda: store.con.execute(
         PAIRS_SQL.format(year=args.year)).df(), args.repeat)

@@ -91,8 +91,8 @@ class ChainAnalysis:
         if unknown:
             raise InputError(f"不能按 {'、'.join(unknown)} 分组", f"cannot group by {unknown}",
                              fix="可选 segment（环节）、city（市州）、month（月份）")
-        f = self.flows(period, scope, chain_id, by_month="month" in by, with_uscc=False)
-        cube = self.data.execute(cube_expr(f, by))
+        with self.data.once(self.lines(period, scope, chain_id, monthly="month" in by, with_uscc=False)) as lines:
+            cube = self.data.execute(cube_expr(lines, by))
         return self._named(rate_table(cube, by, self.options.min_count))
 
     def _named(self, table: pd.DataFrame) -> pd.DataFrame:
@@ -107,8 +107,8 @@ class ChainAnalysis:
 
     # --- diagnosis --------------------------------------------------------------------------
     def _segment_rates(self, period, chain_id, hide: bool) -> pd.DataFrame:
-        f = self.flows(period, "chain_inputs", chain_id, with_uscc=False)
-        cube = self.data.execute(cube_expr(f, ("segment",)))
+        with self.data.once(self.lines(period, "chain_inputs", chain_id, with_uscc=False)) as lines:
+            cube = self.data.execute(cube_expr(lines, ("segment",)))
         return rate_table(cube, ("segment",), self.options.min_count, hide=hide)
 
     def _segments_of(self, chain_id: str | None) -> pd.DataFrame:

@@ -119,7 +119,7 @@ def purchase_lines(data: ChainData, rules: SegmentRules, placements: ibis.Table,
     t, members = _invoice_lines(data, placements, period, use_pairs)
     buyers = members.select("chain_id", buyer_key=members.key).distinct()
     lines = t.join(buyers, "buyer_key")
-    products = product_segments(lines.select("product_code").distinct(), rules)
+    products = product_segments(t.select("product_code").distinct(), rules)
     lines = lines.left_join(products, ["product_code", "chain_id"]).select(*lines.columns, "product_segment")
     sellers = seller_segments(members)
     lines = lines.left_join(sellers, ["seller_key", "chain_id"]).select(*lines.columns, "seller_segment")

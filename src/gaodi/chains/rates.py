@@ -33,7 +33,7 @@ FIGURES = ("purchases", "local_amount", "city_amount", "leakage", "province_rate
 
 
 def cube_expr(flows: ibis.Table, by: Sequence[str]) -> ibis.Table:
-    """Aggregate flows for every subset of ``by`` (cells and totals), keyed by chain_id.
+    """Aggregate purchase lines or flows for every subset of ``by`` (cells and totals), keyed by chain_id.
 
     One pass, as SQL's GROUPING SETS would do it: each flow is repeated once per subset (a cross
     join with a small table of which dimensions each subset keeps), the dimensions a subset drops

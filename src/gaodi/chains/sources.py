@@ -8,6 +8,9 @@ monthly files with Chinese headers (金额 in 元), which are renamed and conver
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,6 +50,24 @@ class ChainData:
     def execute(self, expr: ibis.Expr):
         """Run an expression on this data's engine and return pandas."""
         return self.backend.execute(expr)
+
+    @contextmanager
+    def once(self, expr: ibis.Table) -> Iterator[ibis.Table]:
+        """``expr`` computed once for the queries inside the block.
+
+        DuckDB plans a large expression read by several parts of a query (the cells and totals of a
+        rate cube) better from a temporary table, so on DuckDB the rows are stored in one and dropped
+        after the block; Spark plans the whole expression itself and gets ``expr`` as it is.
+        """
+        if self.backend.name != "duckdb":
+            yield expr
+            return
+        name = f"chains_once_{uuid.uuid4().hex}"
+        self.backend.create_table(name, expr, temp=True)
+        try:
+            yield self.backend.table(name)
+        finally:
+            self.backend.raw_sql(f'DROP TABLE IF EXISTS "{name}"')
 
     def with_transactions(self, transactions: ibis.Table) -> ChainData:
         """The same data with other invoice lines (and so without the store's yearly pairs)."""
