@@ -43,6 +43,16 @@ def test_map_draws_and_labels_14_cities_with_colours_following_the_values(cities
     assert "无数据" in legend and len(legend) == len(PALETTE) + 1
 
 
+def test_one_value_everywhere_has_one_swatch_in_the_colour_the_cities_are_drawn_in(cities):
+    fig = city_map(cities, {c.code: 7.5 for c in cities}, "测试", "%", cjk_font_path())
+    ax = fig.axes[0]
+    drawn = {to_hex(patch.get_facecolor()) for patch in ax.patches if patch.get_gid()}
+    legend = ax.get_legend()
+    assert drawn == {PALETTE[len(PALETTE) // 2]}
+    assert [t.get_text() for t in legend.get_texts()] == ["7.5"]
+    assert to_hex(legend.legend_handles[0].get_facecolor()) == PALETTE[len(PALETTE) // 2]
+
+
 def test_equal_interval_classes():
     """Values 0 … 10 in five classes: bounds 0, 2, 4, 6, 8, 10; 2 belongs to the first class, 2.1 to the second."""
     breaks = classes([0.0, 3.0, 10.0])

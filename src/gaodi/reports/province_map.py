@@ -130,10 +130,11 @@ def city_map(cities: list[CityShape], values: Mapping[str, float | None], title:
         ax.set_axis_off()
         ax.set_title(title, fontsize=11)
         handles = []
-        if known:
+        if known and breaks[0] == breaks[-1]:  # one value everywhere: one swatch, in the colour drawn
+            handles.append(Patch(facecolor=colour_of(breaks[0], breaks), edgecolor="#999999",
+                                 label=f"{breaks[0]:,.{digits}f}"))
+        elif known:
             for i, colour in enumerate(PALETTE):
-                if breaks[0] == breaks[-1] and i:
-                    break
                 lo, hi = breaks[i], breaks[i + 1]
                 handles.append(Patch(facecolor=colour, edgecolor="#999999",
                                      label=f"{lo:,.{digits}f} – {hi:,.{digits}f}"))
