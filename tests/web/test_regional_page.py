@@ -57,3 +57,7 @@ def test_a_city_user_sees_its_opportunities_with_their_reasons(page_as, server):
     body = table.locator(".el-table__body").inner_text()
     assert table.locator(".el-table__body tr").count() == 3
     assert "通用设备制造业" in body and "专用设备制造业" in body and "有色金属冶炼和压延加工业" in body
+    # the scatter of the same three: density (all 0 here) across, PCI up
+    chart = page.locator("[data-test=opportunity-chart] svg")
+    chart.locator("text", has_text="密度（可行性）").wait_for()
+    assert "PCI" in chart.text_content()

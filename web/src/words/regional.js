@@ -1,5 +1,6 @@
 // Words of the regional pages: key → [中文, English]. Keys start with "rg" so they never collide with other areas.
 export default {
+  rgDensity: ['密度（可行性）', 'Density (feasibility)'],
   rgTitle: ['区域布局分析', 'Regional layout'],
   rgMeasure: ['指标', 'Quantity'],
   rgLevel: ['地区层级', 'Region level'],
