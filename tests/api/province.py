@@ -30,6 +30,8 @@ FIRMS = {  # key: region, park, industry, above_scale, revenue, value_added, pro
     "B2": ("430202", "PB", "3240", True, 20000, 6000, 600, 500, 40),
     "C1": ("430602", "", "3443", True, 10000, 3000, 300, 200, 20),
 }
+ENERGY = {"A1": (1000, 800), "A2": (1000, 800), "A3": (440, 352), "B1": (400, 320), "B2": (400, 400),
+          "C1": (200, 80)}  # energy use (吨标准煤): 2025, 2024 — worked through in province_evaluations.py
 USCC = {k: make_uscc(v[0], i + 1) for i, (k, v) in enumerate(FIRMS.items())}
 NAME = {k: f"企业{k}（测试）" for k in FIRMS}
 PASSWORD = "test-password-1"
@@ -58,12 +60,14 @@ def build(g, folder: Path) -> None:
         [(USCC[k], NAME[k], v[0], v[1], v[2], 2010) for k, v in FIRMS.items()]))
     rows = []
     for k, (_, _, _, above, rev, va, profit, tax, land) in FIRMS.items():
-        rows.append((USCC[k], "2025", "是" if above else "否", rev, va, profit, tax, rev / 50, 100, land))
+        now, before = ENERGY[k]
+        rows.append((USCC[k], "2025", "是" if above else "否", rev, va, profit, tax, rev / 50, 100, land, now))
         rows.append((USCC[k], "2024", "是" if above else "否", rev * .8, va * .8, profit * .8, tax * .8,
-                     rev / 50 * .8, 90, land))
+                     rev / 50 * .8, 90, land, before))
     g.import_file("statistics", write(
         folder / "stats.csv", ["uscc", "period", "above_scale", "revenue(万元)", "value_added(万元)",
-                               "profit(万元)", "tax(万元)", "rd_expense(万元)", "employees", "land_mu(亩)"], rows))
+                               "profit(万元)", "tax(万元)", "rd_expense(万元)", "employees", "land_mu(亩)",
+                               "energy_tce(吨标准煤)"], rows))
     g.import_file("titles", write(folder / "titles.csv", ["uscc", "title", "level", "year_granted"],
                                   [(USCC["A1"], "专精特新小巨人", "国家级", 2023)]))
     g.import_file("chains", write(folder / "chains.csv", ["chain_id", "name"], [("T", "测试链")]))

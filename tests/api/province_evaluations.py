@@ -1,8 +1,7 @@
-"""The evaluations data of the hand-made province: energy use and three clusters.
+"""The evaluations data of the hand-made province: three clusters, and the worked evaluations.
 
-Every shipped rule set reads 单位能耗增加值 (value added / energy use), so the statistics of
-``province.py`` are imported again for 2024 and 2025 with the same figures and ``energy_tce`` added
-(a statistics file replaces the periods it holds; keep this in step with ``province.build``):
+Every shipped rule set reads 单位能耗增加值 (value added / energy use); the energy use is imported with
+the statistics of ``province.py`` (its ``ENERGY``):
 
 | key | energy 2025 (吨标准煤) | VA / energy 2025 | energy 2024 | VA / energy 2024 |
 | --- | --- | --- | --- | --- |
@@ -62,28 +61,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-ENERGY = {"A1": (1000, 800), "A2": (1000, 800), "A3": (440, 352), "B1": (400, 320), "B2": (400, 400),
-          "C1": (200, 80)}  # 吨标准煤: 2025, 2024
 CLUSTERS = [("K1", "长沙工程机械集群（测试）", "national", "430100", ("A1", "A2", "A3")),
             ("K2", "株洲材料集群（测试）", "provincial", "430200", ("B1", "B2")),
             ("K3", "岳阳阀门集群（测试）", "sme_featured", "430600", ("C1",))]
 
 
 def add(g, folder: Path) -> None:
-    """Import the evaluations data of the hand-made province into ``g``."""
+    """Import the clusters of the hand-made province into ``g``."""
     from . import province
 
-    rows = []
-    for k, (_, _, _, above, rev, va, profit, tax, land) in province.FIRMS.items():
-        now, before = ENERGY[k]
-        flag = "是" if above else "否"
-        rows.append((province.USCC[k], "2025", flag, rev, va, profit, tax, rev / 50, 100, land, now))
-        rows.append((province.USCC[k], "2024", flag, rev * .8, va * .8, profit * .8, tax * .8, rev / 50 * .8, 90,
-                     land, before))
-    g.import_file("statistics", province.write(
-        folder / "stats-energy.csv", ["uscc", "period", "above_scale", "revenue(万元)", "value_added(万元)",
-                                      "profit(万元)", "tax(万元)", "rd_expense(万元)", "employees", "land_mu(亩)",
-                                      "energy_tce(吨标准煤)"], rows))
     g.import_file("clusters", province.write(folder / "clusters.csv", ["cluster_id", "name", "level", "region_code"],
                                              [c[:4] for c in CLUSTERS]))
     g.import_file("cluster-members", province.write(

@@ -12,6 +12,7 @@ from fastapi.responses import Response
 
 from gaodi.cli.output import to_jsonable
 from gaodi.directory.paging import Page, PageRequest, run_all, run_page
+from gaodi.errors import InputError
 from gaodi.store import Store
 
 MEDIA = {"csv": "text/csv; charset=utf-8",
@@ -37,10 +38,12 @@ def rows_response(rows: list[dict[str, Any]], paging: PageRequest, fmt: str, col
 
 def sort_rows(rows: list[dict[str, Any]], sort: str | None) -> list[dict[str, Any]]:
     """In-memory rows ordered by the ``sort`` parameter the web tables send (``-column`` descending),
-    blanks last; an unknown column keeps the order."""
+    blanks last; an unknown column is refused, as the store-backed lists refuse it."""
     key = (sort or "").lstrip("-")
-    if not key or not rows or key not in rows[0]:
+    if not key or not rows:
         return rows
+    if key not in rows[0]:
+        raise InputError(f"不能按 {key} 排序", f"cannot sort by {key}", fix=f"可选：{'、'.join(rows[0])}")
     present = [r for r in rows if r[key] is not None]
     blank = [r for r in rows if r[key] is None]
     return sorted(present, key=lambda r: r[key], reverse=sort.startswith("-")) + blank

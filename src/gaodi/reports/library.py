@@ -20,7 +20,7 @@ from typing import Any
 from gaodi.access.filters import scoped_city_codes, scoped_parks
 from gaodi.access.scope import Scope
 from gaodi.errors import InputError, NotFoundError
-from gaodi.reports.build import build_report, check_format, default_name, write_report
+from gaodi.reports.build import FORMATS, build_report, check_format, default_name, write_report
 
 # kind -> (Chinese name, English name, whether it takes a park as its area)
 KINDS = {"monitor": ("先进制造业统计监测分析报告", "monitoring report", True),
@@ -28,7 +28,7 @@ KINDS = {"monitor": ("先进制造业统计监测分析报告", "monitoring repo
          "final": ("规划实施总结评估报告", "final evaluation", True),
          "regional": ("先进制造业区域布局分析报告", "regional layout report", False)}
 RECORD = "record.json"
-_ROOT_FILE = re.compile(r"^(monitor|midterm|final|regional)-(\d{4}(?:-\d{1,2})?)\.(docx|pdf|html|xlsx)$")
+_ROOT_FILE = re.compile(rf"^({'|'.join(KINDS)})-(\d{{4}}(?:-\d{{1,2}})?)\.({'|'.join(FORMATS)})$")
 _ID = re.compile(r"^[0-9a-f]{16}$")
 
 

@@ -18,7 +18,7 @@ from fastapi import APIRouter, Query
 from gaodi.access.filters import city_of_regions, scoped_city_codes, scoped_enterprises
 from gaodi.access.scope import Scope
 from gaodi.api.deps import Audit, CacheDep, Format, GaodiDep, Paging, UserScope
-from gaodi.api.listing import rows_response
+from gaodi.api.listing import rows_response, sort_rows
 from gaodi.api.schemas import ERRORS
 from gaodi.chains import ChainAnalysis, Options
 from gaodi.chains.rules import STAGE_ORDER
@@ -158,12 +158,7 @@ def _place_names(g, codes) -> dict[str, str]:
 
 
 def _listed(rows: list[dict], paging, fmt: str, columns: list[dict], filename: str, sort: str | None):
-    if sort:
-        key, desc = sort.lstrip("-"), sort.startswith("-")
-        if rows and key not in rows[0]:
-            raise InputError(f"不能按 {key} 排序", f"cannot sort by {key}", fix=f"可选：{'、'.join(rows[0])}")
-        present = [r for r in rows if r.get(key) is not None]
-        rows = sorted(present, key=lambda r: r[key], reverse=desc) + [r for r in rows if r.get(key) is None]
+    rows = sort_rows(rows, sort)
     if fmt != "json":
         notes = {"primary": f"不公布（少于{MIN_COUNT}家）", "secondary": "不公布（防减推）", ALL: "合计"}
         rows = [{k: notes.get(v, v) if isinstance(v, str) else v for k, v in r.items()} for r in rows]
@@ -341,20 +336,21 @@ def projects(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, pagi
         listed = cache.get(("chain-projects", chain_id, stage, p), compute)
         if scope.kind in ("province", "chain"):
             return listed
-        return [r for r in listed if r["project_id"] != ALL and _project_inside(g, scope, r)]
+        inside = _projects_inside(g, scope)
+        return [r for r in listed if r["project_id"] != ALL and inside(r)]
     return _respond(cache, ("chain-projects", scope, chain_id, stage, p), rows, paging, fmt, PROJECT_COLUMNS,
                     f"重点项目-{chain_id}", sort, {"period": p})
 
 
-def _project_inside(g, scope: Scope, project: dict) -> bool:
-    """A project is in a city, park or enterprise scope by its place, park or unit."""
+def _projects_inside(g, scope: Scope):
+    """Whether a project is in a city, park or enterprise scope: by its place, its park or its unit."""
     if scope.kind == "park":
-        return project["park_id"] in scope.values
+        return lambda project: project["park_id"] in scope.values
     if scope.kind == "enterprise":
-        return project["uscc"] in scope.values
+        return lambda project: project["uscc"] in scope.values
     cities = city_of_regions(g.store)
-    found = g.store.execute(cities.filter(cities.code == (project["region_code"] or "")).city_code)
-    return bool(len(found)) and found.iloc[0] in scope.values
+    places = set(g.store.execute(cities.filter(cities.city_code.isin(scope.values)).code))
+    return lambda project: project["region_code"] in places
 
 
 @router.get("/{chain_id}/graph", summary="链图：环节为节点（本地配套率），环节间采购为边 (the chain map)")
