@@ -21,8 +21,8 @@ from gaodi.monitor.records import Monitor, MonitorRecord
 from gaodi.plan import load_builtin_plan
 from gaodi.plan.model import Plan
 from gaodi.plan.storage import list_plans, load_plan, save_plan
-from gaodi.services.demo_services import load_demo_services
-from gaodi.services.facade import EnterpriseServices
+from gaodi.demo.services import load_demo_services
+from gaodi.enterprise_services import EnterpriseServices
 from gaodi.indicators.base_figures import Figure, base_figures
 from gaodi.ingest.importer import ImportOptions, ImportResult, import_file
 from gaodi.settings import Settings, load_settings

@@ -11,7 +11,7 @@ What the CLI and the REST API call (the lead exposes it as ``Gaodi.services``)::
     svc.import_collection("送解优-2026-02.xlsx", actor="张敏")
 
 Policies are matched against the enterprise table built from the store
-(:mod:`gaodi.services.attributes_from_store`): statistics of the data year (by default the last full
+(:mod:`gaodi.policies.store_attributes`): statistics of the data year (by default the last full
 year before ``as_of``) and titles held in the year of ``as_of``.
 """
 
@@ -30,22 +30,22 @@ import yaml
 from gaodi.errors import InputError, Location, NotFoundError
 from gaodi.evaluation.ruleset import load_ruleset
 from gaodi.evaluation.store_evaluation import evaluate_store
-from gaodi.services.attributes_from_store import (
+from gaodi.policies.store_attributes import (
     enterprise_attributes,
     enterprise_table_from_store,
     read_extra_attributes,
 )
-from gaodi.services.enterprise_context import enterprise_context
-from gaodi.services.policy_attributes import EnterpriseTable
-from gaodi.services.policy_explain import ConditionCheck, enterprise_policies, explain, policy_enterprises
-from gaodi.services.policy_match import MatchResult, match_policies
-from gaodi.services.policy_rules import EXAMPLES, LEVELS, MODES, Policy, PolicySet, parse_policy_set
-from gaodi.services.problem_deadlines import DeadlineStatus, deadline_warnings
-from gaodi.services.problem_desk import ProblemDesk, ProblemSubmission
-from gaodi.services.problem_events import CHINA_TZ, HistoryCheck, ProblemEvent
-from gaodi.services.problem_intake import RowError, read_collection_file, submit_collection
-from gaodi.services.problem_stats import problem_stats, problems_frame
-from gaodi.services.problems import Problem, State
+from gaodi.problems.context import enterprise_context
+from gaodi.policies.attributes import EnterpriseTable
+from gaodi.policies.explain import ConditionCheck, enterprise_policies, explain, policy_enterprises
+from gaodi.policies.match import MatchResult, match_policies
+from gaodi.policies.rules import EXAMPLES, LEVELS, MODES, Policy, PolicySet, parse_policy_set
+from gaodi.problems.deadlines import DeadlineStatus, deadline_warnings
+from gaodi.problems.desk import ProblemDesk, ProblemSubmission
+from gaodi.problems.events import CHINA_TZ, HistoryCheck, ProblemEvent
+from gaodi.problems.intake import RowError, read_collection_file, submit_collection
+from gaodi.problems.stats import problem_stats, problems_frame
+from gaodi.problems.states import Problem, State
 from gaodi.store.policy_sets import StoredPolicySet, list_policy_sets, read_policy_set, save_policy_set
 from gaodi.store.problem_events import DuckDBProblemRepository
 

@@ -1,4 +1,4 @@
-"""The policy calculator's enterprise table built from the store, checked by hand on tests/services/handmade_store."""
+"""The policy calculator's enterprise table built from the store, checked by hand on tests/enterprise_services/handmade_store."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ import pytest
 
 from gaodi.core import Gaodi
 from gaodi.errors import InputError
-from gaodi.services.attributes_from_store import enterprise_attributes, enterprise_table_from_store, merge_extra
-from gaodi.services.policy_explain import enterprise_policies
-from gaodi.services.policy_match import match_policies
-from gaodi.services.policy_rules import parse_policy_set
+from gaodi.policies.store_attributes import enterprise_attributes, enterprise_table_from_store, merge_extra
+from gaodi.policies.explain import enterprise_policies
+from gaodi.policies.match import match_policies
+from gaodi.policies.rules import parse_policy_set
 
 from .handmade_store import A, B, C
 

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gaodi.errors import InputError
-from gaodi.services.calendar import (
+from gaodi.workdays.calendar import (
     CalendarNotCoveredError,
     WorkingCalendar,
     add_workdays,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from gaodi.services.demo_services import DEMO_END, DEMO_MONTHS, PROBLEMS_PER_SIZE, load_demo_services
-from gaodi.services.facade import EnterpriseServices
-from gaodi.services.problem_intake import read_collection_file
+from gaodi.demo.services import DEMO_END, DEMO_MONTHS, PROBLEMS_PER_SIZE, load_demo_services
+from gaodi.enterprise_services import EnterpriseServices
+from gaodi.problems.intake import read_collection_file
 
 from .handmade_store import A, B, C
 

@@ -9,15 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gaodi.errors import InputError, NotFoundError
-from gaodi.services.policy_attributes import EnterpriseTable
-from gaodi.services.policy_explain import (
+from gaodi.policies.attributes import EnterpriseTable
+from gaodi.policies.explain import (
     enterprise_policies,
     explain,
     near_miss_gaps,
     policy_enterprises,
 )
-from gaodi.services.policy_match import match_policies
-from gaodi.services.policy_rules import load_example_policies, parse_policy_set
+from gaodi.policies.match import match_policies
+from gaodi.policies.rules import load_example_policies, parse_policy_set
 
 POLICIES = yaml.safe_load("""
 rule_set: test

@@ -6,8 +6,8 @@ import pytest
 import yaml
 
 from gaodi.errors import InputError
-from gaodi.services.policy_attributes import EnterpriseTable
-from gaodi.services.policy_rules import EXAMPLES, load_policy_file
+from gaodi.policies.attributes import EnterpriseTable
+from gaodi.policies.rules import EXAMPLES, load_policy_file
 
 GOOD = {
     "rule_set": "t", "version": "1",

@@ -8,9 +8,9 @@ import json
 import pytest
 
 from gaodi.errors import ConflictError
-from gaodi.services.problem_desk import ProblemDesk, ProblemSubmission
-from gaodi.services.problem_events import CHINA_TZ, GENESIS_HASH, compute_hash, verify_history
-from gaodi.services.problem_repository import InMemoryProblemRepository
+from gaodi.problems.desk import ProblemDesk, ProblemSubmission
+from gaodi.problems.events import CHINA_TZ, GENESIS_HASH, compute_hash, verify_history
+from gaodi.problems.repository import InMemoryProblemRepository
 
 
 def closed_history():

@@ -10,12 +10,12 @@ import openpyxl
 import pytest
 
 from gaodi.errors import InputError, ValidationFailed
-from gaodi.services.problem_deadlines import deadline_status, deadline_warnings
-from gaodi.services.problem_desk import ProblemDesk, ProblemSubmission
-from gaodi.services.problem_events import CHINA_TZ
-from gaodi.services.problem_intake import read_collection_file, submit_collection
-from gaodi.services.problem_repository import InMemoryProblemRepository
-from gaodi.services.problem_stats import problem_stats, problems_frame
+from gaodi.problems.deadlines import deadline_status, deadline_warnings
+from gaodi.problems.desk import ProblemDesk, ProblemSubmission
+from gaodi.problems.events import CHINA_TZ
+from gaodi.problems.intake import read_collection_file, submit_collection
+from gaodi.problems.repository import InMemoryProblemRepository
+from gaodi.problems.stats import problem_stats, problems_frame
 
 A, B, C = "91430100MA4L16JQ9D", "91430200MA4L2B3C4D", "91430300MA4L3D5E6C"
 

@@ -9,10 +9,10 @@ import datetime as dt
 import pytest
 
 from gaodi.errors import ConflictError, ForbiddenError, InputError, NotFoundError
-from gaodi.services.problem_desk import ProblemDesk, ProblemSubmission
-from gaodi.services.problem_events import CHINA_TZ
-from gaodi.services.problem_repository import InMemoryProblemRepository, ProblemRepository
-from gaodi.services.problems import TRANSITIONS, Action, State, allowed_actions
+from gaodi.problems.desk import ProblemDesk, ProblemSubmission
+from gaodi.problems.events import CHINA_TZ
+from gaodi.problems.repository import InMemoryProblemRepository, ProblemRepository
+from gaodi.problems.states import TRANSITIONS, Action, State, allowed_actions
 
 USCC = "91430100MA4L16JQ9D"  # check digit computed per GB 32100-2015 (invented enterprise)
 

@@ -10,10 +10,10 @@ import pytest
 
 from gaodi.core import Gaodi
 from gaodi.errors import ConflictError, InputError
-from gaodi.services.facade import EnterpriseServices
-from gaodi.services.problem_desk import ProblemSubmission
-from gaodi.services.policy_rules import EXAMPLES
-from gaodi.services.problem_events import CHINA_TZ, seal_event
+from gaodi.enterprise_services import EnterpriseServices
+from gaodi.problems.desk import ProblemSubmission
+from gaodi.policies.rules import EXAMPLES
+from gaodi.problems.events import CHINA_TZ, seal_event
 from gaodi.store.problem_events import DuckDBProblemRepository
 
 from .handmade_store import A, B

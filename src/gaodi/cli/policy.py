@@ -11,7 +11,7 @@ import typer
 from gaodi.cli.context import open_workspace
 from gaodi.cli.output import console, print_json, print_table
 from gaodi.errors import InputError
-from gaodi.services.facade import EnterpriseServices
+from gaodi.enterprise_services import EnterpriseServices
 
 app = typer.Typer(
     name="policy",

@@ -17,11 +17,11 @@ import typer
 from gaodi.cli.context import open_workspace
 from gaodi.cli.output import console, print_json, print_table
 from gaodi.errors import InputError, ValidationFailed
-from gaodi.services.facade import EnterpriseServices
-from gaodi.services.problem_desk import ProblemSubmission
-from gaodi.services.problem_events import in_china_time
-from gaodi.services.problem_stats import GROUPINGS
-from gaodi.services.problems import ACTION_LABELS, ROLE_LABELS, STATE_LABELS, Problem, State
+from gaodi.enterprise_services import EnterpriseServices
+from gaodi.problems.desk import ProblemSubmission
+from gaodi.problems.events import in_china_time
+from gaodi.problems.stats import GROUPINGS
+from gaodi.problems.states import ACTION_LABELS, ROLE_LABELS, STATE_LABELS, Problem, State
 
 CLI_ACTOR = "命令行操作员"
 

@@ -24,11 +24,11 @@ from pathlib import Path
 
 import numpy as np
 
-from gaodi.services.calendar import CalendarNotCoveredError, china_calendar
-from gaodi.services.enterprise_context import enterprise_context
-from gaodi.services.facade import EnterpriseServices
-from gaodi.services.problem_events import CHINA_TZ
-from gaodi.services.problem_intake import HEADERS
+from gaodi.workdays.calendar import CalendarNotCoveredError, china_calendar
+from gaodi.problems.context import enterprise_context
+from gaodi.enterprise_services import EnterpriseServices
+from gaodi.problems.events import CHINA_TZ
+from gaodi.problems.intake import HEADERS
 
 __all__ = ["DEMO_END", "DEMO_MONTHS", "PROBLEMS_PER_SIZE", "DemoServicesResult", "load_demo_services"]
 

@@ -1,6 +1,6 @@
 """The policy calculator's enterprise table (政策计算器的企业画像表), read from the store for a scope.
 
-Columns follow ``gaodi.services.policy_attributes``; ``year`` is the last full year of data:
+Columns follow ``gaodi.policies.attributes``; ``year`` is the last full year of data:
 - revenue, rd_expense, investment, employees, above_scale: the enterprise's ``statistics`` of ``year``;
   revenue_prev of ``year``−1; revenue_growth = (revenue ÷ revenue_prev − 1) × 100 (%);
   rd_intensity = rd_expense ÷ revenue × 100 (%);
@@ -21,7 +21,7 @@ import pandas as pd
 from gaodi.access.filters import restrict, scoped_enterprises
 from gaodi.access.scope import Scope
 from gaodi.catalogs.industry import industry_catalog
-from gaodi.services.policy_attributes import TITLE_LEVELS
+from gaodi.policies.attributes import TITLE_LEVELS
 from gaodi.store import Store
 
 POLICY_CATALOGUES = ("hightech_manufacturing", "strategic_emerging", "digital_economy_core",

@@ -118,7 +118,7 @@ class EnterpriseTable:
         if missing:
             raise InputError(message=f"企业表缺少必填列：{', '.join(missing)}",
                              message_en=f"the enterprise table lacks required columns: {', '.join(missing)}",
-                             location=Location(file=source), fix="按 gaodi.services.policy_attributes 的列说明补齐")
+                             location=Location(file=source), fix="按 gaodi.policies.attributes 的列说明补齐")
         self.source = source
         self.frame = frame.reset_index(drop=True)
         self.n = len(self.frame)

@@ -1,7 +1,7 @@
 """Eligibility conditions of a policy: a tree of ``all``/``any`` groups over attribute tests.
 
 Parsed from the policy file by :func:`parse_conditions`, which checks every attribute, operator,
-value and unit against :data:`~gaodi.services.policy_attributes.ATTRIBUTES` and normalises values
+value and unit against :data:`~gaodi.policies.attributes.ATTRIBUTES` and normalises values
 to the table's units (a revenue threshold of ``2 亿元`` becomes 20000 万元). Each leaf keeps the
 value and unit as the policy wrote them, for explanations ("营业收入 1.6亿元 < 2亿元").
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gaodi.errors import InputError, Location
-from gaodi.services.policy_attributes import ATTRIBUTES, TITLE_LEVELS, convert_unit
+from gaodi.policies.attributes import ATTRIBUTES, TITLE_LEVELS, convert_unit
 
 __all__ = ["OPERATORS", "Group", "Leaf", "PolicyFileError", "parse_conditions"]
 

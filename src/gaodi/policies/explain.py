@@ -20,10 +20,10 @@ import numpy as np
 import pandas as pd
 
 from gaodi.errors import NotFoundError
-from gaodi.services.policy_conditions import Group, Leaf
-from gaodi.services.policy_gaps import describe, gap_unit
-from gaodi.services.policy_match import NEAR_MISS, QUALIFIES, VERDICTS, MatchResult, PolicyOutcome
-from gaodi.services.policy_rules import MODES
+from gaodi.policies.conditions import Group, Leaf
+from gaodi.policies.gaps import describe, gap_unit
+from gaodi.policies.match import NEAR_MISS, QUALIFIES, VERDICTS, MatchResult, PolicyOutcome
+from gaodi.policies.rules import MODES
 
 __all__ = ["ConditionCheck", "enterprise_policies", "explain", "near_miss_gaps", "policy_enterprises"]
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from gaodi.services.policy_attributes import ATTRIBUTES, MONEY_UNITS, EnterpriseTable, level_name
-from gaodi.services.policy_conditions import Leaf
+from gaodi.policies.attributes import ATTRIBUTES, MONEY_UNITS, EnterpriseTable, level_name
+from gaodi.policies.conditions import Leaf
 
 __all__ = ["Described", "describe", "format_numbers", "gap_unit"]
 

@@ -21,7 +21,7 @@ rounded to the yuan; it is NaN when the base is missing or the benefit is not mo
 
 The per-leaf outcome of every (enterprise, policy) pair is kept (:attr:`PolicyOutcome.status`, one
 int8 per leaf and pair: 1 holds, 0 fails, −1 missing), so any verdict can be explained later
-without matching again (:mod:`gaodi.services.policy_explain`).
+without matching again (:mod:`gaodi.policies.explain`).
 """
 
 from __future__ import annotations
@@ -33,9 +33,9 @@ import numpy as np
 import pandas as pd
 
 from gaodi.errors import InputError
-from gaodi.services.policy_attributes import ATTRIBUTES, EnterpriseTable
-from gaodi.services.policy_conditions import Group, Leaf
-from gaodi.services.policy_rules import Policy, PolicySet
+from gaodi.policies.attributes import ATTRIBUTES, EnterpriseTable
+from gaodi.policies.conditions import Group, Leaf
+from gaodi.policies.rules import Policy, PolicySet
 
 __all__ = ["VERDICTS", "MatchResult", "PolicyOutcome", "evaluate_leaf", "match_policies"]
 

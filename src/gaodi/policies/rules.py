@@ -21,7 +21,7 @@ A policy file is a named, versioned rule set::
           - {attribute: titles, op: has_title, value: 绿色工厂, level: 省级}
         benefit: {kind: share, base: investment, rate: 0.08, cap: 500, unit: 万元}
 
-Operators by attribute kind (:mod:`gaodi.services.policy_attributes`): numbers ``>= > <= < == !=
+Operators by attribute kind (:mod:`gaodi.policies.attributes`): numbers ``>= > <= < == !=
 between``; scales the same plus ``in not_in``; codes ``== != in not_in`` (in/not_in match prefixes,
 so "4301" covers every county of Changsha); lists ``in not_in`` (belongs to any / none of);
 titles ``has_title not_has_title in not_in``; booleans ``== !=``. Codes must be quoted text
@@ -45,8 +45,8 @@ from typing import Any
 import yaml
 
 from gaodi.errors import InputError, Location
-from gaodi.services.policy_attributes import ATTRIBUTES, MONEY_UNITS, convert_unit
-from gaodi.services.policy_conditions import Group, Leaf, PolicyFileError, parse_conditions
+from gaodi.policies.attributes import ATTRIBUTES, MONEY_UNITS, convert_unit
+from gaodi.policies.conditions import Group, Leaf, PolicyFileError, parse_conditions
 
 __all__ = ["Benefit", "Policy", "PolicySet", "load_example_policies", "load_policy_file", "parse_policy_set"]
 
@@ -57,7 +57,7 @@ _BENEFIT_FIELDS = {"kind", "amount", "unit", "base", "rate", "cap", "per", "per_
 LEVELS = {"national": "国家级", "provincial": "省级", "city": "市级"}
 MODES = {"auto": "免申即享", "application": "申报"}
 BENEFIT_KINDS = ("fixed", "share", "per_unit", "non_monetary")
-EXAMPLES = Path(__file__).parent / "policies" / "hunan_examples.yaml"
+EXAMPLES = Path(__file__).parent / "data" / "hunan_examples.yaml"
 
 
 @dataclass(frozen=True)

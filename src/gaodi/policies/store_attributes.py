@@ -43,7 +43,7 @@ import ibis
 import pandas as pd
 
 from gaodi.errors import InputError, Location
-from gaodi.services.policy_attributes import ATTRIBUTES, EnterpriseTable
+from gaodi.policies.attributes import ATTRIBUTES, EnterpriseTable
 
 __all__ = ["CATALOGUE_LABELS", "attribute_expr", "enterprise_attributes", "enterprise_table_from_store", "check_extra",
            "merge_extra",            "read_extra_attributes"]

@@ -17,8 +17,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from gaodi.services.calendar import WorkingCalendar, china_calendar
-from gaodi.services.problems import CLOCK_STATES, STATE_LABELS, Problem
+from gaodi.workdays.calendar import WorkingCalendar, china_calendar
+from gaodi.problems.states import CLOCK_STATES, STATE_LABELS, Problem
 
 __all__ = ["DeadlineStatus", "deadline_status", "deadline_warnings"]
 

@@ -1,8 +1,8 @@
 """The problem desk: take in enterprise problems and move them through the closed loop.
 
-:class:`ProblemDesk` validates what users send, asks :func:`gaodi.services.problems.decide` for the
-next event, computes deadlines in working days with :mod:`gaodi.services.calendar`, and appends the
-event to a :class:`~gaodi.services.problem_repository.ProblemRepository`. Nothing is written when a
+:class:`ProblemDesk` validates what users send, asks :func:`gaodi.problems.states.decide` for the
+next event, computes deadlines in working days with :mod:`gaodi.workdays.calendar`, and appends the
+event to a :class:`~gaodi.problems.repository.ProblemRepository`. Nothing is written when a
 request is refused. Deadlines are stored in the event payload as dates, so replaying a history
 never depends on the calendar installed at replay time.
 """
@@ -18,16 +18,16 @@ from dataclasses import asdict, dataclass
 from stdnum.cn import uscc as uscc_check
 
 from gaodi.errors import InputError, NotFoundError
-from gaodi.services.calendar import WorkingCalendar, china_calendar
-from gaodi.services.problem_events import (
+from gaodi.workdays.calendar import WorkingCalendar, china_calendar
+from gaodi.problems.events import (
     CHINA_TZ,
     HistoryCheck,
     ProblemEvent,
     in_china_time,
     verify_history,
 )
-from gaodi.services.problem_repository import ProblemRepository
-from gaodi.services.problems import Action, Problem, Role, State, decide, fold
+from gaodi.problems.repository import ProblemRepository
+from gaodi.problems.states import Action, Problem, Role, State, decide, fold
 
 __all__ = ["DEFAULT_CATEGORIES", "MAX_DEADLINE_WORKDAYS", "SOURCES", "FieldIssue", "ProblemDesk",
            "ProblemSubmission", "validate_submission"]

@@ -18,14 +18,14 @@ import pandas as pd
 
 from gaodi.errors import InputError, Location, ValidationFailed
 from gaodi.ingest.text_frames import read_csv_text
-from gaodi.services.problem_desk import (
+from gaodi.problems.desk import (
     DEFAULT_CATEGORIES,
     ProblemDesk,
     ProblemSubmission,
     validate_submission,
 )
-from gaodi.services.problem_events import CHINA_TZ
-from gaodi.services.problems import Problem, Role
+from gaodi.problems.events import CHINA_TZ
+from gaodi.problems.states import Problem, Role
 
 __all__ = ["HEADERS", "REQUIRED", "IntakeResult", "RowError", "read_collection_file", "submit_collection"]
 

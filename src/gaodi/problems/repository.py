@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Protocol, runtime_checkable
 
 from gaodi.errors import ConflictError
-from gaodi.services.problem_events import GENESIS_HASH, ProblemEvent
+from gaodi.problems.events import GENESIS_HASH, ProblemEvent
 
 __all__ = ["InMemoryProblemRepository", "ProblemRepository"]
 

@@ -11,7 +11,7 @@ States and the actions that move between them::
 
 The current :class:`Problem` is a fold of its events (:func:`fold`); :func:`decide` turns a request
 into the next event or raises :class:`~gaodi.errors.ConflictError` naming the current state and the
-allowed actions. Both are pure; :mod:`gaodi.services.problem_desk` adds storage and the calendar.
+allowed actions. Both are pure; :mod:`gaodi.problems.desk` adds storage and the calendar.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from enum import StrEnum
 from typing import Any
 
 from gaodi.errors import ConflictError, DataQualityError, ForbiddenError, InputError
-from gaodi.services.problem_events import GENESIS_HASH, ProblemEvent, in_china_time, seal_event
+from gaodi.problems.events import GENESIS_HASH, ProblemEvent, in_china_time, seal_event
 
 __all__ = [
     "ACTION_LABELS",
@@ -213,7 +213,7 @@ def decide(problem: Problem | None, *, problem_id: str, action: Action | str, ac
     Checks, in order: the action and role exist (InputError); the action is allowed in the current
     state (ConflictError, naming the state and the allowed actions); the role may take it
     (ForbiddenError); the event is not dated before the previous one (InputError). The payload itself
-    is validated by the caller (:mod:`gaodi.services.problem_desk`).
+    is validated by the caller (:mod:`gaodi.problems.desk`).
     """
     action = _parse(Action, action, "操作 action")
     role = _parse(Role, role, "角色 role")

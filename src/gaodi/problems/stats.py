@@ -1,6 +1,6 @@
 """Analysis of enterprise problems (问题分析) by category, chain, park, department or region.
 
-Definitions (all as of a date ``as_of``, working days per :mod:`gaodi.services.calendar`):
+Definitions (all as of a date ``as_of``, working days per :mod:`gaodi.workdays.calendar`):
 
 * ``problems``: problems submitted; ``open``: not yet closed, rejected or withdrawn;
   ``closed`` (已办结), ``rejected`` (不予受理), ``withdrawn`` (已撤回).
@@ -30,9 +30,9 @@ import numpy as np
 import pandas as pd
 
 from gaodi.errors import InputError
-from gaodi.services.calendar import WorkingCalendar, china_calendar
-from gaodi.services.problem_events import in_china_time
-from gaodi.services.problems import CLOCK_STATES, OPEN_STATES, Problem, State
+from gaodi.workdays.calendar import WorkingCalendar, china_calendar
+from gaodi.problems.events import in_china_time
+from gaodi.problems.states import CLOCK_STATES, OPEN_STATES, Problem, State
 
 __all__ = ["GROUPINGS", "flag_repeats", "problem_stats", "problems_frame"]
 

@@ -3,7 +3,7 @@
 A rule set is identified by (name, version). Versions are kept, never replaced: loading the same text
 again is a no-op; loading a different text under an existing version is refused (give it a new
 version). The set in use is the most recently loaded version of a name. The text is validated by the
-caller (:mod:`gaodi.services.policy_rules`) before it is saved; this module only stores and reads.
+caller (:mod:`gaodi.policies.rules`) before it is saved; this module only stores and reads.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass
 
 from gaodi.errors import ConflictError, NotFoundError
-from gaodi.services.problem_events import CHINA_TZ
+from gaodi.problems.events import CHINA_TZ
 from gaodi.store.database import Store
 
 __all__ = ["StoredPolicySet", "list_policy_sets", "read_policy_set", "save_policy_set"]

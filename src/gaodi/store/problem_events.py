@@ -26,7 +26,7 @@ import duckdb
 import pyarrow as pa
 
 from gaodi.errors import ConflictError, DataQualityError
-from gaodi.services.problem_events import CHINA_TZ, GENESIS_HASH, ProblemEvent
+from gaodi.problems.events import CHINA_TZ, GENESIS_HASH, ProblemEvent
 from gaodi.store.database import Store
 
 __all__ = ["DuckDBProblemRepository", "event_from_row", "event_to_json"]

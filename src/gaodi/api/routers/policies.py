@@ -16,10 +16,10 @@ from gaodi.api.schemas import ERRORS
 from gaodi.cli.output import to_jsonable
 from gaodi.directory.paging import records
 from gaodi.directory.policy_table import policy_frame
-from gaodi.services.policy_attributes import EnterpriseTable
-from gaodi.services.policy_explain import enterprise_policies, explain, policy_enterprises
-from gaodi.services.policy_match import MatchResult, match_policies
-from gaodi.services.policy_rules import load_example_policies
+from gaodi.policies.attributes import EnterpriseTable
+from gaodi.policies.explain import enterprise_policies, explain, policy_enterprises
+from gaodi.policies.match import MatchResult, match_policies
+from gaodi.policies.rules import load_example_policies
 
 router = APIRouter(prefix="/policies", tags=["政策计算器 policies"], responses=ERRORS)
 

@@ -1,6 +1,6 @@
 """Enterprise problems (企业诉求, 送解优): intake, the closed loop, history, overdue warnings, statistics.
 
-The loop and its rules are the core's (``gaodi.services.problems``, through ``Gaodi.services``): an
+The loop and its rules are the core's (``gaodi.problems.states``, through ``Gaodi.services``): an
 action not allowed in the problem's state is a ConflictError naming the allowed ones, a wrong role
 a ForbiddenError, bad content an InputError; nothing is written then. Here only who acts:
 
@@ -37,13 +37,13 @@ from gaodi.api.listing import rows_response, sort_rows
 from gaodi.api.schemas import ERRORS
 from gaodi.cli.output import to_jsonable
 from gaodi.errors import ForbiddenError, GaodiError, InputError
-from gaodi.services.calendar import CalendarNotCoveredError, china_calendar
-from gaodi.services.problem_deadlines import DeadlineStatus, deadline_status
-from gaodi.services.problem_desk import DEFAULT_CATEGORIES, MAX_DEADLINE_WORKDAYS, ProblemSubmission
-from gaodi.services.problem_events import CHINA_TZ, ProblemEvent
-from gaodi.services.problem_intake import read_collection_file
-from gaodi.services.problem_stats import GROUPINGS, problem_stats, problems_frame
-from gaodi.services.problems import (
+from gaodi.workdays.calendar import CalendarNotCoveredError, china_calendar
+from gaodi.problems.deadlines import DeadlineStatus, deadline_status
+from gaodi.problems.desk import DEFAULT_CATEGORIES, MAX_DEADLINE_WORKDAYS, ProblemSubmission
+from gaodi.problems.events import CHINA_TZ, ProblemEvent
+from gaodi.problems.intake import read_collection_file
+from gaodi.problems.stats import GROUPINGS, problem_stats, problems_frame
+from gaodi.problems.states import (
     ACTION_LABELS,
     ACTION_ROLES,
     ROLE_LABELS,
