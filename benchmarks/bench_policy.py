@@ -10,7 +10,7 @@ Targets: (2) + (3) < 10 s, (5) < 200 ms. Benchmarks never fail; they report.
 
 With ``--home WORKSPACE`` (a workspace holding a demo province, e.g. after ``gaodi --home W demo``) the
 same steps run again on the enterprise table built from the store with Ibis
-(:mod:`gaodi.services.attributes_from_store`), and one enterprise is also timed end to end through
+(:mod:`gaodi.policies.store_attributes`), and one enterprise is also timed end to end through
 ``EnterpriseServices`` (its store query, matching and explanations).
 """
 
@@ -26,10 +26,10 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from gaodi.services.policy_attributes import EnterpriseTable
-from gaodi.services.policy_explain import enterprise_policies, near_miss_gaps
-from gaodi.services.policy_match import match_policies
-from gaodi.services.policy_rules import EXAMPLES, parse_policy_set
+from gaodi.policies.attributes import EnterpriseTable
+from gaodi.policies.explain import enterprise_policies, near_miss_gaps
+from gaodi.policies.match import match_policies
+from gaodi.policies.rules import EXAMPLES, parse_policy_set
 
 CITIES = ["4301", "4302", "4303", "4304", "4305", "4306", "4307", "4308", "4309", "4310", "4311", "4312",
           "4313", "4331"]
@@ -127,8 +127,8 @@ def main() -> None:
 def run_store(home: str, policy_set, as_of: dt.date) -> None:
     """The same steps on the enterprise table built from a workspace's store."""
     from gaodi.core import Gaodi
-    from gaodi.services.attributes_from_store import enterprise_attributes
-    from gaodi.services.facade import EnterpriseServices
+    from gaodi.policies.store_attributes import enterprise_attributes
+    from gaodi.enterprise_services import EnterpriseServices
 
     g = Gaodi.open(home=home)
     svc = EnterpriseServices(g)
