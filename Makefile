@@ -1,5 +1,6 @@
 # Task runner of gaodi. `make demo` and `make test` work on a fresh machine with Python 3.11+.
 SIZE ?= medium
+PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 export UV_LINK_MODE := copy
 
@@ -10,10 +11,12 @@ setup:  ## install uv if missing, then the locked dependencies into .venv
 	uv sync --frozen --all-extras
 	$(MAKE) web
 
-# `npm ci` refuses a lockfile without the other platforms' optional rollup binaries, which the registry
-# reachable here does not serve; `npm install` then installs the same locked versions for this platform.
+# The lockfile lists every platform's optional binaries (rollup, esbuild), so `npm ci` installs exactly the
+# locked versions; `npm install` remains the fallback should a registry refuse one of them. Warnings about
+# engines and install scripts are noise on the normal path, so only errors are printed.
 web:  ## build the web UI (Vue 3, Element Plus, ECharts from the npm registry) into src/gaodi/web/static
-	cd web && (npm ci --no-audit --no-fund || npm install --no-audit --no-fund) && npm run build
+	cd web && (npm ci --no-audit --no-fund --loglevel=error || npm install --no-audit --no-fund --loglevel=error) \
+		&& npm run build --silent
 
 fonts:  ## a CJK font for the charts, maps and PDF reports (Debian's fonts-wqy-microhei)
 	@test -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc || (apt-get update -qq && \
@@ -27,8 +30,8 @@ browser-deps:  ## the browser tests drive Debian's chromium (Playwright for Pyth
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium)
 
-demo: setup fonts  ## build the demo province (SIZE=small|medium|large) and print its summary
-	uv run gaodi demo --size $(SIZE)
+demo: setup fonts  ## build the demo province (SIZE=small|medium|large), print its summary, serve it on PORT
+	uv run gaodi demo --size $(SIZE) --port $(PORT)
 
 test: setup system-deps browser-deps  ## the full test suite, as CI runs it
 	uv run pytest
