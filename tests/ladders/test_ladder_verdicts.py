@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from ladder_store import build
+from ladder_store import build, find
 
 from gaodi.ladders import (
     build_facts,
@@ -55,14 +55,7 @@ def _facts(facts, uscc):
             for k, v in facts.loc[uscc].items()}
 
 
-def _find(check, check_id):
-    if check.id == check_id:
-        return check
-    for child in check.children:
-        found = _find(child, check_id)
-        if found is not None:
-            return found
-    return None
+_find = find
 
 
 def test_facts_derive_growth_rd_intensity_and_sme_status(facts):

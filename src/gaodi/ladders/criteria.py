@@ -190,6 +190,10 @@ def load_ladder(path: str | Path) -> Ladder:
         raise InputError("梯度规则文件不是有效的 YAML。", f"Not valid YAML: {exc}.",
                          location=Location(file=str(path),
                                            row=None if mark is None else mark.line + 1)) from None
+    except ValueError as exc:  # e.g. an impossible date such as 2026-13-01
+        raise InputError("梯度规则文件中有无效的值（如不存在的日期）。", f"Invalid value: {exc}.",
+                         fix="日期写成 2026-04-01 的形式。",
+                         location=Location(file=str(path))) from None
     return parse_ladder(data, source=str(path))
 
 
