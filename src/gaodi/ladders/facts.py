@@ -52,7 +52,8 @@ METRICS: dict[str, Metric] = {
     "manufacturing": Metric("属于制造业", "", "行业门类 C 制造业"),
     "above_scale": Metric("规模以上工业企业", "", "statistics.above_scale"),
     "strategic_emerging": Metric("所属行业属于战略性新兴产业分类(2018)", "",
-                                 "行业代码在目录中；部分属于的行业视为未知，需核对产品"),
+                                 "严格口径：整类纳入的行业为是；部分纳入(*)的行业为未知，"
+                                 "需核对主导产品是否在目录所列产品中"),
     "energy_per_va": Metric("单位增加值能耗", "吨标准煤/万元", "energy_tce / value_added"),
     "energy_vs_industry": Metric("单位增加值能耗与同行业中位数之比", "",
                                  "energy_per_va / 同一行业大类（2位码）当年中位数"),
