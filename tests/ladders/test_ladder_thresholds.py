@@ -278,3 +278,30 @@ def test_revenue_ladder_is_held_by_band_like_the_plan_indicator(revenue, held):
     got = [r.name for r in REVENUE.rungs
            if judge(r.held, {"revenue": revenue}, [], {}).status == "met"]
     assert got == held
+
+
+# --- 绿色工厂 (2024 暂行办法) and 智能工厂 (2025 要素条件) ------------------------------------------
+
+GREEN = _ladder("绿色工厂")
+SMART = _ladder("智能工厂梯度培育")
+
+
+def test_green_factories_are_for_manufacturing_only_with_a_city_tier():
+    """《绿色工厂梯度培育及管理暂行办法》(2024): 国家/省/市 tiers; 制造业工厂 (采矿、电力 not eligible)."""
+    assert [r.name for r in GREEN.rungs] == ["市级绿色工厂", "省级绿色工厂", "国家级绿色工厂"]
+    for rung in ("green_city", "green_provincial"):
+        assert status(GREEN, rung, "manufacturing", {"manufacturing": False}) == "unmet"
+        assert status(GREEN, rung, "manufacturing", {"manufacturing": True}) == "met"
+
+
+@pytest.mark.parametrize("score, expected", [(79.9, "unmet"), (80, "met"), (80.1, "met")])
+def test_green_provincial_demo_pass_mark(score, expected):
+    """80 分 is the demo province's pass mark (declared 演示口径; the 办法 sets none here)."""
+    assert status(GREEN, "green_provincial", "score", inputs={"assessment_score": score}) == expected
+
+
+def test_smart_basic_level_no_longer_requires_digital_design_tools():
+    """The 2025 要素条件 do not name 使用数字化研发设计工具; the criterion was undeclared and is gone."""
+    ids = {c.id for c in SMART.rung("基础级").requires.children}
+    assert ids == {"industrial", "maturity"}
+    assert SMART.document.startswith("工信厅联通装函〔2025〕251号")
