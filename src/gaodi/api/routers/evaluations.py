@@ -68,7 +68,9 @@ LADDER_COLUMNS = _columns(
     ("members", "成员企业", "members", "家"), ("above_scale_members", "规上成员", "above-scale members", "家"),
     ("revenue", "营业收入", "revenue", "万元"), ("value_added", "工业增加值", "value added", "万元"),
     ("revenue_growth", "营业收入增速", "revenue growth", "%"), ("rd_intensity", "研发经费投入强度", "R&D intensity", "%"),
-    *[(column, title, column.removeprefix("title_").replace("_", " "), "家") for title, column in TITLE_COLUMNS.items()])
+    *[(column, title, column.removeprefix("title_").replace("_", " "), "家") for title, column in TITLE_COLUMNS.items()],
+    ("year_recognised", "认定年份", "recognised", ""), ("valid_to", "有效期至", "valid to", ""),
+    ("validity_name", "有效期状态", "validity", ""))
 
 
 @lru_cache(maxsize=1)
