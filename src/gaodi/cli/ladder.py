@@ -57,7 +57,8 @@ def _setup(year: int | None, inputs: Path | None, rules: list[Path] | None, on: 
         own = load_ladder(path)
         chosen[own.name] = own
     chosen_list = list(chosen.values())
-    given = read_inputs(inputs, chosen_list) if inputs else {}
+    # an inputs file may carry the inputs of any version (e.g. one prepared under the 2022 rules)
+    given = read_inputs(inputs, [*chosen_list, *list_ladders()]) if inputs else {}
     return store, year, chosen_list, given, day
 
 
