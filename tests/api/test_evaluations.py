@@ -33,11 +33,13 @@ def test_the_rule_sets_are_listed_with_their_indicators_and_the_years_with_data(
     body = get(client, login, "/rulesets")
     assert body["years"] == [2024, 2025]
     sets = {r["name"]: r for r in body["rulesets"]}
-    assert set(sets) == {"亩均效益-规上工业企业", "亩均效益-规下工业企业", "亩均效益-园区", "五好园区", "集群竞赛"}
+    assert set(sets) == {"亩均效益-规上工业企业", "亩均效益-规上工业企业-浙江六项", "亩均效益-规下工业企业", "亩均效益-园区",
+                         "五好园区", "集群竞赛"}
     mu = sets[MU]
     assert mu["subject"] == "enterprises" and mu["classes"] == ["A", "B", "C", "D"]
     assert [(i["name"], i["weight"]) for i in mu["indicators"]][:2] == [("亩均税收", 0.30), ("亩均增加值", 0.25)]
-    assert sets["集群竞赛"]["dynamic"]["loss_bottom"] == 5 and sets["五好园区"]["classes"] == ["A", "B", "C", "D"]
+    assert sets["五好园区"]["dynamic"]["loss_bottom"] == 5 and sets["五好园区"]["classes"] == ["A", "B", "C", "D"]
+    assert sets["集群竞赛"]["dynamic"]["loss_bottom"] is None  # 摘牌 is the parks' rule (issue 14)
 
 
 def test_the_mu_ranking_equals_the_hand_computation(client, login):

@@ -139,7 +139,8 @@ def test_every_shipped_rule_set_loads_with_name_and_version():
             "集群竞赛"} <= set(names)
     assert names["亩均效益-规下工业企业"].population["above_scale"] is False
     assert "亩均营业收入" in names["亩均效益-规下工业企业"].indicators
-    assert names["集群竞赛"].dynamic == DynamicRules(5, 5, 2)
+    assert names["集群竞赛"].dynamic == DynamicRules(5, None, 2)
+    assert names["五好园区"].dynamic == DynamicRules(5, 5, 2)
     assert set(names["五好园区"].dimensions.values()) == {"规划定位好", "创新平台好", "产业项目好",
                                                           "发展形象好"}
 

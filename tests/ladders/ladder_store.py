@@ -29,6 +29,17 @@ _PEOPLE = {"L1": 80, "L2": 150, "L3": 20, "L4": 30, "L5": 3000}
 _ABOVE = {"L1": True, "L2": True, "L3": False, "L4": False, "L5": True}
 
 
+def find(tree, node_id: str):
+    """The node (criterion or check) with ``node_id`` in a tree of ``.id`` / ``.children``."""
+    if tree.id == node_id:
+        return tree
+    for child in tree.children:
+        found = find(child, node_id)
+        if found is not None:
+            return found
+    return None
+
+
 def build(home=None) -> Gaodi:
     g = Gaodi.open(home=home, in_memory=home is None)
     s = g.store

@@ -86,9 +86,31 @@ def test_status_command_json_explains_each_ladder(workspace):
     assert result.exit_code == 0, result.output
     document = json.loads(result.output)
     quality = next(p for p in document["positions"] if p["ladder"] == "优质中小企业梯度培育")
-    assert quality["held"] == ["创新型中小企业"] and quality["version"] == "2022"
-    assert quality["verdict"]["status"] == "needs_data"
+    # 2025 data are judged in 2026 (today, 2026-12 or later: 2026-12-31): 工信部企业〔2026〕2号.
+    assert quality["held"] == ["科技和创新型中小企业"] and quality["version"] == "2026"
+    assert quality["document"] == "工信部企业〔2026〕2号"
+    assert quality["verdict"]["rules"] == "工信部企业〔2026〕2号 · 2026 版 · 2026-04-01 起施行"
+    # 近两年每年研发费用 ≥ 100 万元: 2024 had 90 万元 → unmet by 10 万元 (the 2022 rules read 上年度 only).
+    assert quality["verdict"]["status"] == "unmet"
+    gaps = {c["id"]: c["gap"] for c in quality["verdict"]["unmet"]}
+    assert gaps == {"rd_amount": pytest.approx(10.0)}
     assert document["facts"]["rd_intensity"] == pytest.approx(4.0)
+
+
+def test_status_command_on_a_date_before_2026_04_01_uses_the_2022_rules(workspace):
+    result = runner.invoke(app, ["status", "L1", "--year", "2025", "--on", "2026-03-31", "--json"],
+                           env={"GAODI_HOME": str(workspace)})
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    quality = next(p for p in document["positions"] if p["ladder"] == "优质中小企业梯度培育")
+    assert quality["version"] == "2022" and quality["held"] == ["创新型中小企业"]
+    assert document["rules_date"] == "2026-03-31"
+    plain = runner.invoke(app, ["status", "L1", "--year", "2025", "--on", "2026-03-31"],
+                          env={"GAODI_HOME": str(workspace)})
+    assert "工信部企业〔2022〕63号·2022版·2022-08-01至2026-03-31" in "".join(plain.output.split())
+    bad = runner.invoke(app, ["status", "L1", "--on", "31/03/2026"],
+                        env={"GAODI_HOME": str(workspace)})
+    assert bad.exit_code != 0 and "2026-04-01" in bad.output
 
 
 def test_status_command_with_inputs_file_for_people(workspace, tmp_path):

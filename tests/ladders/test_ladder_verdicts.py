@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from ladder_store import build
+from ladder_store import build, find
 
 from gaodi.ladders import (
     build_facts,
@@ -45,7 +45,9 @@ def facts(store):
 
 @pytest.fixture(scope="module")
 def quality():
-    return next(ladder for ladder in list_ladders() if ladder.name == "优质中小企业梯度培育")
+    """The 2022 rules (工信部企业〔2022〕63号), in force until 2026-03-31."""
+    return next(ladder for ladder in list_ladders()
+                if ladder.name == "优质中小企业梯度培育" and ladder.version == "2022")
 
 
 def _facts(facts, uscc):
@@ -53,14 +55,7 @@ def _facts(facts, uscc):
             for k, v in facts.loc[uscc].items()}
 
 
-def _find(check, check_id):
-    if check.id == check_id:
-        return check
-    for child in check.children:
-        found = _find(child, check_id)
-        if found is not None:
-            return found
-    return None
+_find = find
 
 
 def test_facts_derive_growth_rd_intensity_and_sme_status(facts):
@@ -147,7 +142,9 @@ def test_little_giant_middle_revenue_band_met_and_the_rest_needs_data(facts, qua
 def test_status_lists_titles_next_rung_and_gaps(store):
     status = ladder_status(store, "L2", 2025)
     by = {p.ladder: p for p in status.positions}
-    assert by["优质中小企业梯度培育"].held == ["创新型中小企业", "专精特新中小企业"]
+    # Titles granted under 63号 (2023, 2024) still count under the 2026 rules until they expire.
+    assert by["优质中小企业梯度培育"].held == ["科技和创新型中小企业", "专精特新中小企业"]
+    assert by["优质中小企业梯度培育"].version == "2026"
     assert by["优质中小企业梯度培育"].next_rung == "专精特新小巨人"
     above = ladder_status(store, "L3", 2025).positions
     small = next(p for p in above if p.ladder == "小升规").verdict

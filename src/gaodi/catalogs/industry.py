@@ -4,6 +4,11 @@ Source: the files in ``data/industry`` (see its PROVENANCE.md). The sub-catalogu
 高技术产业(制造业)分类(2017), 战略性新兴产业分类(2018) (``partial`` where only part of a class counts,
 marked * in the official table), 数字经济核心产业分类(2021), 高技术产业(服务业)分类(2018) and others.
 装备制造业 is defined by the National Bureau of Statistics as 大类 33-40 and is derived here.
+
+Readings of a catalogue with partial (*) classes (see :data:`READINGS`): **strict** (the default)
+counts the wholly included classes, and a partial class only through product-level data or an
+explicit share table (:mod:`gaodi.catalogs.shares`); **broad** counts every listed class whole,
+which overstates the catalogue (战略性新兴产业: 284 of 609 manufacturing classes instead of 50).
 """
 
 from __future__ import annotations
@@ -48,6 +53,13 @@ CATALOGUES: tuple[Catalogue, ...] = (
 )
 
 EQUIPMENT_DIVISIONS = tuple(str(d) for d in range(33, 41))
+READINGS = {
+    "strict": ("严格口径：整类纳入的小类全计；部分纳入(*)的小类仅按产品数据或占比表计入",
+               "strict: wholly included classes; partial (*) classes only by product data or a share table"),
+    "broad": ("宽口径：部分纳入(*)的小类按整类计入（偏高）",
+              "broad: partial (*) classes counted whole (overstates)"),
+}
+"""The readings of a catalogue with partial classes, by name: (中文, English)."""
 LEVEL_NAMES = {1: "门类", 2: "大类", 3: "中类", 4: "小类"}
 
 
@@ -126,9 +138,29 @@ class IndustryCatalog:
         return [m[code] for m in self.members.values() if code in m]
 
     def codes_in(self, catalogue_id: str) -> dict[str, bool]:
-        """Return ``{code: partial}`` for one catalogue."""
+        """Return ``{code: partial}`` for one catalogue (every listed class, whatever the reading)."""
         self.catalogue(catalogue_id)
         return {c: m.partial for c, m in self.members[catalogue_id].items()}
+
+    def weights(self, catalogue_id: str, reading: str = "strict",
+                shares: dict[str, float] | None = None) -> dict[str, float]:
+        """``{code: share of the class that counts}`` under a reading (:data:`READINGS`).
+
+        Whole classes count 1. A partial (*) class counts 1 under ``broad``; under ``strict`` only
+        when ``shares`` gives its share (0–1, from product-level data or an official share table),
+        and is left out otherwise.
+        """
+        if reading not in READINGS:
+            raise NotFoundError(f"没有名为 {reading} 的目录口径", f"no catalogue reading {reading}",
+                                fix="可选：" + "、".join(READINGS))
+        shares = shares or {}
+        out: dict[str, float] = {}
+        for code, partial in self.codes_in(catalogue_id).items():
+            if not partial or reading == "broad":
+                out[code] = 1.0
+            elif code in shares:
+                out[code] = float(shares[code])
+        return out
 
     def describe(self, code: str) -> dict:
         """Everything known about one code, for ``gaodi catalog industry CODE``."""

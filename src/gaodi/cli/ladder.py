@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,6 +19,7 @@ from gaodi.ladders import (
     list_ladders,
     load_ladder,
     read_inputs,
+    rules_for,
 )
 
 app = typer.Typer(
@@ -38,36 +40,53 @@ RulesOpt = Annotated[
     typer.Option("--rules", help="自定义梯度规则 YAML，替换同名内置规则 (repeatable)."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="输出 JSON (print one JSON document).")]
+OnOpt = Annotated[
+    str | None,
+    typer.Option("--on", help="按该日施行的规则判断，如 2026-03-31（默认：数据年份次年年底或今天）"
+                              "(judge by the rules in force on this date)."),
+]
 
 
-def _setup(year: int | None, inputs: Path | None, rules: list[Path] | None):
-    ladders = {ladder.name: ladder for ladder in list_ladders()}
-    for path in rules or []:
-        own = load_ladder(path)
-        ladders[own.name] = own
-    chosen = list(ladders.values())
+def _setup(year: int | None, inputs: Path | None, rules: list[Path] | None, on: str | None = None):
     store = open_workspace().store
     year = year or years_with_data(store)[-1]
-    given = read_inputs(inputs, chosen) if inputs else {}
-    return store, year, chosen, given
+    day = _date(on)
+    day, ladders = rules_for(year, list_ladders(), day)
+    chosen = {ladder.name: ladder for ladder in ladders}
+    for path in rules or []:
+        own = load_ladder(path)
+        chosen[own.name] = own
+    chosen_list = list(chosen.values())
+    # an inputs file may carry the inputs of any version (e.g. one prepared under the 2022 rules)
+    given = read_inputs(inputs, [*chosen_list, *list_ladders()]) if inputs else {}
+    return store, year, chosen_list, given, day
+
+
+def _date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"--on 应为日期，如 2026-04-01，实际为 {text!r}。") from None
 
 
 @app.command("status")
 def status_command(uscc: Annotated[str, typer.Argument(help="统一社会信用代码 (USCC).")],
                    year: YearOpt = None, inputs: InputsOpt = None, rules: RulesOpt = None,
-                   json_out: JsonOpt = False) -> None:
+                   on: OnOpt = None, json_out: JsonOpt = False) -> None:
     """一家企业在各梯度上的位置：已有称号、下一梯级、还缺什么 (one enterprise on every ladder)."""
-    store, year, ladders, given = _setup(year, inputs, rules)
-    status = ladder_status(store, uscc, year, ladders=ladders, inputs=given)
+    store, year, ladders, given, day = _setup(year, inputs, rules, on)
+    status = ladder_status(store, uscc, year, ladders=ladders, inputs=given, on=day)
     if json_out:
         print_json(status)
         return
-    console.print(f"[bold]{status.name}[/bold] ({uscc}) — {year} 年数据")
+    console.print(f"[bold]{status.name}[/bold] ({uscc}) — {year} 年数据，按 {day} 施行的规则")
     held = "、".join(f"{t['title']}{t.get('level') or ''}" for t in status.titles) or "无"
     console.print(f"持有称号 (titles held)：{held}")
     for p in status.positions:
         v = p.verdict
-        head = f"[bold]{p.ladder}[/bold] v{p.version}：已达 {'、'.join(p.held) or '—'}"
+        head = f"[bold]{p.ladder}[/bold]（{p.rules}）：已达 {'、'.join(p.held) or '—'}"
         if v is None:
             console.print(head + "；已在最高梯级")
             continue
@@ -86,43 +105,49 @@ def candidates_command(
     year: YearOpt = None, inputs: InputsOpt = None, rules: RulesOpt = None,
     one_short: Annotated[bool, typer.Option("--one-short", help="也列出只差一项的企业.")] = False,
     limit: Annotated[int, typer.Option("--limit", help="表格最多显示的行数.")] = 50,
-    json_out: JsonOpt = False,
+    on: OnOpt = None, json_out: JsonOpt = False,
 ) -> None:
     """某一梯级的候选企业：符合、需要数据（及只差一项）(candidates for a rung)."""
-    store, year, ladders, given = _setup(year, inputs, rules)
+    store, year, ladders, given, day = _setup(year, inputs, rules, on)
     found = candidates(store, rung, year, city=city, ladders=ladders, inputs=given,
-                       include_one_short=one_short)
+                       include_one_short=one_short, on=day)
+    used = found[0].verdict.rules if found else ""
     if json_out:
-        print_json({"rung": rung, "city": city, "year": year, "candidates": found})
+        print_json({"rung": rung, "city": city, "year": year, "rules_date": day, "rules": used,
+                    "candidates": found})
         return
     rows = [{"统一社会信用代码": c.uscc, "企业": c.name, "市州": c.city_code,
              "判定": c.verdict.status, "未满足": "；".join(_short(x) for x in c.verdict.unmet),
              "需要数据": len(c.verdict.unknown)} for c in found[:limit]]
-    print_table(rows, title=f"{rung} 候选企业（{year} 年数据，共 {len(found)} 家）")
+    print_table(rows, title=f"{rung} 候选企业（{year} 年数据，共 {len(found)} 家；规则：{used or day}）")
 
 
 @app.command("funnel")
 def funnel_command(
     city: Annotated[str | None, typer.Option("--city", help="市州代码，如 430100.")] = None,
     year: YearOpt = None, inputs: InputsOpt = None, rules: RulesOpt = None,
-    json_out: JsonOpt = False,
+    on: OnOpt = None, json_out: JsonOpt = False,
 ) -> None:
     """各市州每个梯级的漏斗：已持有、符合、需要数据、只差一项 (funnel of candidates per rung)."""
-    store, year, ladders, given = _setup(year, inputs, rules)
-    rows = funnel(store, year, city=city, ladders=ladders, inputs=given)
+    store, year, ladders, given, day = _setup(year, inputs, rules, on)
+    rows = funnel(store, year, city=city, ladders=ladders, inputs=given, on=day)
     if json_out:
-        print_json({"year": year, "rows": rows})
+        print_json({"year": year, "rules_date": day,
+                    "rules": {lad.name: lad.rules for lad in ladders}, "rows": rows})
         return
     print_table([{"市州": r.city_code, "梯度": r.ladder, "梯级": r.rung, "企业": r.enterprises,
                   "已持有": r.holders, "符合": r.met, "需要数据": r.needs_data,
-                  "只差一项": r.one_short} for r in rows], title=f"梯度培育漏斗（{year} 年数据）")
+                  "只差一项": r.one_short} for r in rows],
+                title=f"梯度培育漏斗（{year} 年数据，按 {day} 施行的规则）")
 
 
 @app.command("rules")
 def rules_command(json_out: JsonOpt = False) -> None:
     """列出内置的梯度规则与梯级 (list the shipped ladders and rungs)."""
-    rows = [{"梯度": ladder.name, "版本": ladder.version, "梯级": r.name, "id": r.id,
-             "简称": "、".join(r.aliases)} for ladder in list_ladders() for r in ladder.rungs]
+    rows = [{"梯度": ladder.name, "版本": ladder.version, "文件": ladder.document,
+             "施行起": ladder.in_force_from, "施行止": ladder.in_force_to, "梯级": r.name,
+             "条款": r.article, "id": r.id, "简称": "、".join(r.aliases)}
+            for ladder in list_ladders() for r in ladder.rungs]
     if json_out:
         print_json(rows)
         return

@@ -37,7 +37,7 @@ def weighted_ratio_to_benchmark(
     (a cap is then required).
 
     Source: the 亩均效益 comprehensive evaluation of industrial enterprises, e.g. 台州市黄岩区
-    《工业企业综合评价得分计算说明》(2022): 规上企业得分 = 亩均税收 ÷ 26.01 × 30
+    《工业企业综合评价得分计算说明》(2021年度, published 2022-09-20): 规上企业得分 = 亩均税收 ÷ 26.01 × 30
     + 亩均增加值 ÷ 132.27 × 20 + 单位能耗增加值 ÷ 2.54 × 20 + 单位排放增加值 ÷ 4861.08 × 10
     + 全员劳动生产率 ÷ 17.45 × 10 + R&D 经费占比 ÷ 0.0305 × 10 (weights 0.3/0.2/0.2/0.1/0.1/0.1,
     scale 100, no cap). Where a rule set caps each ratio, one outstanding indicator cannot carry

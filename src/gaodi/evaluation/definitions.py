@@ -22,11 +22,11 @@ import numpy as np
 import pandas as pd
 
 from gaodi.errors import InputError, Location
-from gaodi.evaluation.store_data import STAT_FIELDS, TITLE_COLUMNS
+from gaodi.evaluation.store_data import EMISSION_FIELDS, STAT_FIELDS, TITLE_COLUMNS
 
 KINDS = ("ratio", "growth", "sum", "count")
 COUNT_COLUMNS = ("enterprises", "above_scale_count", *TITLE_COLUMNS.values())
-_FIELDS = (*STAT_FIELDS, "area_mu")
+_FIELDS = (*STAT_FIELDS, *EMISSION_FIELDS, "area_mu")
 
 
 @dataclass(frozen=True)
@@ -79,8 +79,12 @@ CATALOGUE: dict[str, IndicatorDefinition] = {
                                         description="营业收入 / 用地面积"),
     "单位能耗增加值": IndicatorDefinition("ratio", "万元/吨标准煤", "value_added", "energy_tce",
                                           description="工业增加值 / 综合能耗"),
-    "单位排放增加值": IndicatorDefinition("ratio", "万元/吨CO2", "value_added", "carbon_t",
-                                          description="工业增加值 / 碳排放"),
+    "单位排放增加值": IndicatorDefinition(
+        "ratio", "万元/吨", "value_added", "pollutants_t",
+        description="工业增加值 / 主要污染物排放量（化学需氧量、氨氮、二氧化硫、氮氧化物合计，吨；"
+                    "浙政发〔2018〕5号）"),
+    "单位碳排放增加值": IndicatorDefinition("ratio", "万元/吨CO2", "value_added", "carbon_t",
+                                            description="工业增加值 / 二氧化碳排放量"),
     "全员劳动生产率": IndicatorDefinition("ratio", "万元/人", "value_added", "employees",
                                           description="工业增加值 / 从业人员"),
     "研发经费投入强度": IndicatorDefinition("ratio", "%", "rd_expense", "revenue", scale=100.0,

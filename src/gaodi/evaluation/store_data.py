@@ -29,6 +29,10 @@ STAT_FIELDS = (
 )
 """Numeric fields of the ``statistics`` table that indicators may use."""
 
+EMISSION_FIELDS = ("cod_t", "ammonia_n_t", "so2_t", "nox_t", "pollutants_t")
+"""Main pollutant emissions in 吨 (table ``pollutant_emissions``): COD, 氨氮, SO2, NOx and their sum
+``pollutants_t`` (the denominator of 单位排放增加值; null when none of the four is reported)."""
+
 TITLE_COLUMNS = {
     "专精特新小巨人": "title_little_giant",
     "制造业单项冠军": "title_single_champion",
@@ -74,6 +78,9 @@ def enterprise_rows(store, year: int) -> ibis.Table:
     regions = store.table("regions").select(r_code="code", city_code="city_code")
     industries = store.table("industries").select(i_code="code", section="section")
     titles = held_titles(store, year)
+    now_e = emissions(store, year)
+    last_e = emissions(store, year - 1)
+    last_e = last_e.select(e_uscc="uscc", **{f"prev_{f}": last_e[f] for f in EMISSION_FIELDS})
     rows = (
         this.select("uscc", "above_scale", *STAT_FIELDS)
         .join(ent.select("uscc", "name", "region_code", "park_id", "industry_code", "founded_year"),
@@ -84,10 +91,29 @@ def enterprise_rows(store, year: int) -> ibis.Table:
         .left_join(industries, ibis._.industry_code == industries.i_code)
         .left_join(titles, "uscc")
         .drop("uscc_right")
+        .left_join(now_e, "uscc")
+        .drop("uscc_right")
+        .left_join(last_e, ibis._.uscc == last_e.e_uscc)
     )
     return rows.mutate(**{c: rows[c].fill_null(0) for c in TITLE_COLUMNS.values()}).drop(
-        "r_code", "i_code"
+        "r_code", "i_code", "e_uscc"
     )
+
+
+def emissions(store, year: int) -> ibis.Table:
+    """Main pollutant emissions of ``year`` per enterprise (吨), with their sum ``pollutants_t``.
+
+    单位排放增加值 divides 工业增加值 by the sum of the four main pollutants (COD, 氨氮, SO2, NOx) in
+    tonnes, as 浙江 亩均论英雄 counties do (浙政发〔2018〕5号; 黄岩区 计算说明); a pollutant not
+    reported counts 0 when another one is, and the sum is null when none is.
+    """
+    e = store.table("pollutant_emissions")
+    e = e.filter(e.year == year)
+    parts = [e.cod_t, e.ammonia_n_t, e.so2_t, e.nox_t]
+    reported = parts[0].notnull() | parts[1].notnull() | parts[2].notnull() | parts[3].notnull()
+    total = sum((p.fill_null(0) for p in parts[1:]), parts[0].fill_null(0))
+    return e.select("uscc", "cod_t", "ammonia_n_t", "so2_t", "nox_t",
+                    pollutants_t=reported.ifelse(total, ibis.null("float64")))
 
 
 def subject_frame(store, subject: str, year: int, population: dict | None = None) -> pd.DataFrame:
@@ -96,7 +122,8 @@ def subject_frame(store, subject: str, year: int, population: dict | None = None
     ``enterprises``: one row per enterprise (id = uscc). ``parks`` and ``clusters``: the sums of
     the member enterprises' fields for the year and the year before, with ``enterprises`` (count),
     ``above_scale_count`` and the count of members holding each title. Parks also carry
-    ``area_mu`` (planned area) and ``level``; clusters carry ``level`` and ``region_code``.
+    ``area_mu`` (planned area) and ``level``; clusters carry ``level``, ``region_code`` and
+    ``year_recognised``.
     ``population`` filters the enterprises counted (``above_scale: true|false``).
     """
     rows = enterprise_rows(store, year)
@@ -120,7 +147,7 @@ def subject_frame(store, subject: str, year: int, population: dict | None = None
         joined = members.join(rows, members.m_uscc == rows.uscc)
         grouped = joined.group_by("cluster_id").aggregate(**_sums(joined))
         clusters = store.table("clusters")
-        expr = clusters.select("cluster_id", "name", "level", "region_code").join(
+        expr = clusters.select("cluster_id", "name", "level", "region_code", "year_recognised").join(
             grouped, "cluster_id"
         )
         frame = store.execute(expr)
@@ -134,8 +161,8 @@ def subject_frame(store, subject: str, year: int, population: dict | None = None
 
 def _sums(rows: ibis.Table) -> dict:
     """Aggregates of member enterprises: field sums this year and last, counts, title holders."""
-    sums = {f: rows[f].sum() for f in STAT_FIELDS}
-    sums.update({f"prev_{f}": rows[f"prev_{f}"].sum() for f in STAT_FIELDS})
+    sums = {f: rows[f].sum() for f in (*STAT_FIELDS, *EMISSION_FIELDS)}
+    sums.update({f"prev_{f}": rows[f"prev_{f}"].sum() for f in (*STAT_FIELDS, *EMISSION_FIELDS)})
     sums.update({c: rows[c].sum() for c in TITLE_COLUMNS.values()})
     sums["enterprises"] = rows.count()
     sums["above_scale_count"] = rows.above_scale.ifelse(1, 0).sum()

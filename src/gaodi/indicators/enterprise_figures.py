@@ -8,6 +8,7 @@ the rows of ``statistics`` for the period with ``above_scale`` true whose enterp
 
 from __future__ import annotations
 
+import ibis
 import ibis.expr.types as ir
 
 from gaodi.indicators.scopes import Scope
@@ -26,9 +27,12 @@ def above_scale(statistics: ir.Table, enterprises: ir.Table, period: str, scope:
 
 def scope_share(rows: ir.Table, column: str, part: Scope) -> ir.FloatingScalar:
     """Σ column over rows whose class is in ``part`` ÷ Σ column over ``rows``, in percent
-    (e.g. 高技术制造业增加值占规模以上工业增加值比重)."""
-    hit = rows.industry_code.isin(list(part.codes))
-    return 100 * hit.ifelse(rows[column], 0).sum() / rows[column].sum()
+    (e.g. 高技术制造业增加值占规模以上工业增加值比重); a class in ``part.shares`` counts by its share."""
+    weight = rows.industry_code.isin(list(part.codes)).ifelse(1.0, 0.0)
+    if part.shares:
+        weight = ibis.cases(*((rows.industry_code == c, s) for c, s in part.shares.items()),
+                            else_=weight)
+    return 100 * (weight * rows[column]).sum() / rows[column].sum()
 
 
 def park_share(rows: ir.Table, column: str) -> ir.FloatingScalar:

@@ -9,16 +9,18 @@
 | 战略性新兴产业 | classes of 战略性新兴产业分类(2018); classes marked * count only in part | 国家统计局令第23号 |
 | 先进制造业 (configurable) | manufacturing classes in any of the catalogues listed in ``ADVANCED_DEFAULT`` | the province's own definition; gaodi's default stated here |
 
-Partial (*) classes of 战略性新兴产业: only some products of the class count. Without product-level
-data an enterprise in such a class is counted whole when ``partial="include"`` (the default, and what
-the result says), left out with ``partial="exclude"``.
+Partial (*) classes of 战略性新兴产业: only some products of the class count. The ``reading``
+(gaodi.catalogs.industry.READINGS) decides: ``strict`` (the default) leaves them out unless a share
+table gives the part that counts (``shares``; the class then counts by that share), ``broad`` counts
+them whole. ``partial="include"``/``"exclude"`` is the older spelling of broad/strict. The scope's
+``note`` says which reading, and every figure computed on it carries that note.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from gaodi.catalogs.industry import IndustryCatalog
+from gaodi.catalogs.industry import READINGS, IndustryCatalog
 
 INDUSTRIAL_SECTIONS = ("B", "C", "D")
 ADVANCED_DEFAULT = ("hightech_manufacturing", "equipment_manufacturing", "strategic_emerging")
@@ -30,6 +32,8 @@ class Scope:
     name: str
     codes: frozenset[str]
     note: str = ""
+    reading: str = ""
+    shares: dict[str, float] = field(default_factory=dict)  # partial classes counted by a share
 
 
 def industrial(cat: IndustryCatalog) -> Scope:
@@ -42,21 +46,34 @@ def manufacturing(cat: IndustryCatalog) -> Scope:
         c for c, i in cat.industries.items() if i.level == 4 and i.section == "C"))
 
 
-def catalogue_scope(cat: IndustryCatalog, catalogue: str, partial: str = "include") -> Scope:
-    """Classes of one catalogue; ``partial`` = include | exclude for classes that count only in part."""
-    codes = cat.codes_in(catalogue)
-    chosen = frozenset(c for c, is_partial in codes.items() if partial == "include" or not is_partial)
-    note = "" if not any(codes.values()) else (
-        "部分纳入(*)的小类按整类计入" if partial == "include" else "部分纳入(*)的小类未计入")
-    return Scope(catalogue, cat.catalogue(catalogue).name, chosen, note)
+def catalogue_scope(cat: IndustryCatalog, catalogue: str, partial: str | None = None,
+                    reading: str = "strict", shares: dict[str, float] | None = None) -> Scope:
+    """Classes of one catalogue under a ``reading`` (strict | broad; ``partial`` = include | exclude
+    is the older spelling of broad | strict); ``shares``: part of each partial class that counts."""
+    if partial is not None:
+        reading = "broad" if partial == "include" else "strict"
+    weights = cat.weights(catalogue, reading, shares)
+    whole = frozenset(c for c, w in weights.items() if w == 1.0)
+    parted = {c: w for c, w in weights.items() if w != 1.0}
+    note = ""
+    if any(cat.codes_in(catalogue).values()):
+        note = READINGS[reading][0] + (f"（{len(parted)} 个小类按占比表计入）" if parted else "")
+    return Scope(catalogue, cat.catalogue(catalogue).name, whole | frozenset(parted), note,
+                 reading, parted)
 
 
 def advanced_manufacturing(cat: IndustryCatalog, catalogues: tuple[str, ...] = ADVANCED_DEFAULT,
-                           partial: str = "include") -> Scope:
-    """先进制造业: manufacturing classes in any of ``catalogues`` (the province may choose others)."""
+                           partial: str | None = None, reading: str = "strict") -> Scope:
+    """先进制造业: manufacturing classes in any of ``catalogues`` (the province may choose others),
+    partial (*) classes by ``reading``."""
     mfg = manufacturing(cat).codes
     codes: set[str] = set()
+    notes = []
     for c in catalogues:
-        codes |= catalogue_scope(cat, c, partial).codes
+        part = catalogue_scope(cat, c, partial, reading)
+        codes |= part.codes
+        if part.note and part.note not in notes:
+            notes.append(part.note)
     return Scope("advanced_manufacturing", "先进制造业", frozenset(codes & mfg),
-                 "制造业中属于 " + "、".join(cat.catalogue(c).name for c in catalogues) + " 的小类")
+                 "制造业中属于 " + "、".join(cat.catalogue(c).name for c in catalogues) + " 的小类"
+                 + "".join(f"；{n}" for n in notes), part.reading)

@@ -20,6 +20,7 @@ class Sources:
 
     store: Store
     province_code: str = "430000"
+    reading: str = "strict"  # of catalogues with partial (*) classes: strict | broad (catalogs.industry.READINGS)
 
     def table(self, name: str) -> ir.Table:
         return self.store.table(name)
@@ -32,9 +33,9 @@ class Sources:
         cat = industry_catalog()
         return {
             "industrial": scopes.industrial(cat), "manufacturing": scopes.manufacturing(cat),
-            "hightech": scopes.catalogue_scope(cat, "hightech_manufacturing"),
-            "strategic_emerging": scopes.catalogue_scope(cat, "strategic_emerging"),
-            "advanced": scopes.advanced_manufacturing(cat),
+            "hightech": scopes.catalogue_scope(cat, "hightech_manufacturing", reading=self.reading),
+            "strategic_emerging": scopes.catalogue_scope(cat, "strategic_emerging", reading=self.reading),
+            "advanced": scopes.advanced_manufacturing(cat, reading=self.reading),
         }
 
     def rows(self, period: Period, area: Area, scope: str = "industrial") -> ir.Table:

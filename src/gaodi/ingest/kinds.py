@@ -242,6 +242,24 @@ KINDS: tuple[Kind, ...] = (
         Column("source", "text", "来源", ("来源", "数据来源", "出处"), required=True,
                help="例如 湖南省统计局《2025年统计公报》"),
     ), key=("indicator", "region_code", "period")),
+    Kind("pollutants", "pollutant_emissions", "企业主要污染物排放量", (
+        USCC,
+        Column("year", "year", "年份", ("年份", "统计年份"), required=True),
+        Column("cod_t", "float", "化学需氧量排放量", ("化学需氧量排放量", "化学需氧量", "COD排放量", "COD"),
+               dimension="pollutant", min=0),
+        Column("ammonia_n_t", "float", "氨氮排放量", ("氨氮排放量", "氨氮", "NH3-N"), dimension="pollutant",
+               min=0),
+        Column("so2_t", "float", "二氧化硫排放量", ("二氧化硫排放量", "二氧化硫", "SO2排放量", "SO2"),
+               dimension="pollutant", min=0),
+        Column("nox_t", "float", "氮氧化物排放量", ("氮氧化物排放量", "氮氧化物", "NOx排放量", "NOx"),
+               dimension="pollutant", min=0),
+        Column("source", "text", "来源", ("来源", "数据来源"), help="如 排污许可执行报告、环境统计"),
+    ), key=("uscc", "year"), row_rules=(
+        RowRule("cod_t", ("cod_t", "ammonia_n_t", "so2_t", "nox_t"), "四项主要污染物均未填写",
+                "至少填写化学需氧量、氨氮、二氧化硫、氮氧化物中的一项（未排放填 0）",
+                lambda t: t.cod_t.isnull() & t.ammonia_n_t.isnull() & t.so2_t.isnull()
+                & t.nox_t.isnull()),
+    ), help="亩均效益“单位排放增加值”的分母：主要污染物（COD、氨氮、SO2、NOx）排放量，单位吨。"),
     Kind("deflators", "deflators", "价格指数（可比价）", (
         _region("region_code", "地区代码", ("地区代码", "区划代码")),
         Column("year", "year", "年份", ("年份",), required=True),

@@ -18,8 +18,9 @@ The format is documented in docs/ladders.md; shipped ladders live in ``gaodi/lad
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -103,10 +104,13 @@ class Rung:
     requires: Node
     aliases: tuple[str, ...] = ()
     note: str = ""
+    article: str = ""
 
 
 @dataclass(frozen=True)
 class Ladder:
+    """A versioned rule set: ``document`` and the dates it is in force (``None``: open-ended)."""
+
     name: str
     version: str
     rungs: tuple[Rung, ...]
@@ -114,6 +118,9 @@ class Ladder:
     source: str = ""
     description: str = ""
     path: str | None = None
+    document: str = ""
+    in_force_from: date | None = None
+    in_force_to: date | None = None
 
     def rung(self, key: str) -> Rung | None:
         for r in self.rungs:
@@ -121,9 +128,54 @@ class Ladder:
                 return r
         return None
 
+    def in_force(self, on: date) -> bool:
+        """Whether these rules apply to a verdict made on ``on``."""
+        return ((self.in_force_from is None or self.in_force_from <= on)
+                and (self.in_force_to is None or on <= self.in_force_to))
+
+    @property
+    def rules(self) -> str:
+        """Which rules a verdict used, for people: 文号 · 版本 · 施行期间."""
+        head = f"{self.document or self.name} · {self.version} 版"
+        if self.in_force_from and self.in_force_to:
+            return f"{head} · {self.in_force_from.isoformat()} 至 {self.in_force_to.isoformat()}"
+        if self.in_force_from:
+            return f"{head} · {self.in_force_from.isoformat()} 起施行"
+        if self.in_force_to:
+            return f"{head} · 至 {self.in_force_to.isoformat()}"
+        return head
+
 
 def list_ladders() -> list[Ladder]:
+    """Every shipped rule set, every version (see :func:`ladders_in_force` for one date)."""
     return [load_ladder(p) for p in sorted(LADDER_DIR.glob("*.yaml"))]
+
+
+def assessment_date(year: int, today: date | None = None) -> date:
+    """The date whose rules judge data of ``year`` (the criteria's 上年度).
+
+    Data of year Y are used in applications of year Y+1, so the verdict is made by the rules in
+    force on the last day of Y+1, or today while Y+1 has not ended.
+    """
+    today = today or date.today()
+    return min(today, date(year + 1, 12, 31))
+
+
+def ladders_in_force(on: date, ladders: Sequence[Ladder] | None = None) -> list[Ladder]:
+    """For each ladder name, the version in force on ``on`` (the newest start when several are).
+
+    A name with no version in force on that date is left out (its rules did not exist yet or
+    have lapsed); undated rule sets are always in force.
+    """
+    chosen: dict[str, Ladder] = {}
+    for ladder in ladders if ladders is not None else list_ladders():
+        if not ladder.in_force(on):
+            continue
+        current = chosen.get(ladder.name)
+        if current is None or (ladder.in_force_from or date.min) > (current.in_force_from
+                                                                    or date.min):
+            chosen[ladder.name] = ladder
+    return list(chosen.values())
 
 
 def load_ladder(path: str | Path) -> Ladder:
@@ -138,6 +190,10 @@ def load_ladder(path: str | Path) -> Ladder:
         raise InputError("梯度规则文件不是有效的 YAML。", f"Not valid YAML: {exc}.",
                          location=Location(file=str(path),
                                            row=None if mark is None else mark.line + 1)) from None
+    except ValueError as exc:  # e.g. an impossible date such as 2026-13-01
+        raise InputError("梯度规则文件中有无效的值（如不存在的日期）。", f"Invalid value: {exc}.",
+                         fix="日期写成 2026-04-01 的形式。",
+                         location=Location(file=str(path))) from None
     return parse_ladder(data, source=str(path))
 
 
@@ -146,7 +202,8 @@ def parse_ladder(data: Any, source: str | None = None) -> Ladder:
     where = Location(file=source)
     if not isinstance(data, Mapping):
         raise _err("梯度规则的顶层应为键值对。", "A ladder file must be a mapping.", where)
-    _keys(data, {"name", "version", "source", "description", "inputs", "rungs"}, "梯度规则", where)
+    _keys(data, {"name", "version", "source", "description", "inputs", "rungs", "document",
+                 "in_force"}, "梯度规则", where)
     for key in ("name", "version", "rungs"):
         if not data.get(key):
             raise _err(f"梯度规则缺少 {key}。", f"The ladder lacks '{key}'.", where)
@@ -164,7 +221,7 @@ def parse_ladder(data: Any, source: str | None = None) -> Ladder:
     parser = _Parser(inputs, source)
     rungs = []
     for raw in data["rungs"]:
-        _keys(raw, {"id", "name", "aliases", "held", "requires", "note"}, "rung", where)
+        _keys(raw, {"id", "name", "aliases", "held", "requires", "note", "article"}, "rung", where)
         if not raw.get("id") or not raw.get("name") or raw.get("requires") is None:
             raise _err("每个梯级须有 id、name 和 requires。",
                        "Each rung needs id, name and requires.", where)
@@ -173,13 +230,35 @@ def parse_ladder(data: Any, source: str | None = None) -> Ladder:
         rungs.append(Rung(rid, str(raw["name"]), held,
                           parser.node(raw["requires"], f"{rid}.requires"),
                           tuple(str(a) for a in raw.get("aliases", []) or []),
-                          str(raw.get("note", "")).strip()))
+                          str(raw.get("note", "")).strip(), str(raw.get("article", "")).strip()))
     ids = [r.id for r in rungs]
     if len(set(ids)) != len(ids):
         raise _err(f"梯级 id 重复：{ids}。", f"Duplicate rung ids: {ids}.", where)
+    start, end = _in_force(data.get("in_force"), where)
     return Ladder(str(data["name"]), str(data["version"]), tuple(rungs), inputs,
                   str(data.get("source", "")).strip(), str(data.get("description", "")).strip(),
-                  source)
+                  source, str(data.get("document", "")).strip(), start, end)
+
+
+def _in_force(raw: Any, where: Location) -> tuple[date | None, date | None]:
+    """``in_force: {from: 2026-04-01, to: null}`` → the two dates (ISO dates; null = open)."""
+    if raw is None:
+        return None, None
+    _keys(raw, {"from", "to"}, "in_force", where)
+    out = []
+    for key in ("from", "to"):
+        value = raw.get(key)
+        if value is None or isinstance(value, date):
+            out.append(value)
+            continue
+        try:
+            out.append(date.fromisoformat(str(value)))
+        except ValueError:
+            raise _err(f"in_force.{key} 应为日期（如 2026-04-01），实际为 {value!r}。",
+                       f"in_force.{key} must be an ISO date, got {value!r}.", where) from None
+    if out[0] and out[1] and out[1] < out[0]:
+        raise _err("in_force 的结束日期早于开始日期。", "in_force ends before it starts.", where)
+    return out[0], out[1]
 
 
 class _Parser:

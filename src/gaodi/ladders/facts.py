@@ -35,6 +35,11 @@ METRICS: dict[str, Metric] = {
         "近2年营业收入平均增长率", "%", "Y 与 Y−1 两年增长率的算术平均（用作主营业务收入）"),
     "rd_expense": Metric("上年度研发费用", "万元", "statistics.rd_expense"),
     "rd_expense_avg_2y": Metric("近2年研发费用均值", "万元", "(rd_Y + rd_{Y−1}) / 2"),
+    "rd_expense_min_2y": Metric("近2年研发费用（较低一年）", "万元",
+                                "min(rd_Y, rd_{Y−1})（“近两年每年不低于”）"),
+    "rd_expense_sum_2y": Metric("近2年研发费用合计", "万元", "rd_Y + rd_{Y−1}"),
+    "revenue_avg_3y": Metric("近3年营业收入平均值", "万元",
+                             "(revenue_Y + revenue_{Y−1} + revenue_{Y−2}) / 3（用作主营业务收入）"),
     "rd_intensity": Metric("上年度研发费用占营业收入比重", "%", "rd_expense / revenue × 100"),
     "rd_intensity_min_2y": Metric("近2年研发费用占比（较低一年）", "%",
                                   "min(Y, Y−1) 的 rd_expense / revenue × 100"),
@@ -44,9 +49,11 @@ METRICS: dict[str, Metric] = {
     "is_sme": Metric("属于中小企业", "", "工业：从业人员<1000人 或 营业收入<40000万元"
                                           "（《中小企业划型标准规定》工信部联企业〔2011〕300号）"),
     "industrial": Metric("属于工业", "", "行业门类 B 采矿业、C 制造业、D 电力热力燃气及水"),
+    "manufacturing": Metric("属于制造业", "", "行业门类 C 制造业"),
     "above_scale": Metric("规模以上工业企业", "", "statistics.above_scale"),
     "strategic_emerging": Metric("所属行业属于战略性新兴产业分类(2018)", "",
-                                 "行业代码在目录中；部分属于的行业视为未知，需核对产品"),
+                                 "严格口径：整类纳入的行业为是；部分纳入(*)的行业为未知，"
+                                 "需核对主导产品是否在目录所列产品中"),
     "energy_per_va": Metric("单位增加值能耗", "吨标准煤/万元", "energy_tce / value_added"),
     "energy_vs_industry": Metric("单位增加值能耗与同行业中位数之比", "",
                                  "energy_per_va / 同一行业大类（2位码）当年中位数"),
@@ -88,6 +95,9 @@ def build_facts(frame: pd.DataFrame, revenue_prev2: pd.Series, digital: pd.Serie
     f["revenue_growth_avg_2y"] = (_growth(rev, prev) + _growth(prev, prev2)) / 2
     f["rd_expense"] = num["rd_expense"]
     f["rd_expense_avg_2y"] = (num["rd_expense"] + num["prev_rd_expense"]) / 2
+    f["rd_expense_min_2y"] = np.minimum(num["rd_expense"], num["prev_rd_expense"])
+    f["rd_expense_sum_2y"] = num["rd_expense"] + num["prev_rd_expense"]
+    f["revenue_avg_3y"] = (rev + prev + prev2) / 3
     f["rd_intensity"] = _share(num["rd_expense"], rev)
     f["rd_intensity_min_2y"] = np.fmin(_share(num["rd_expense"], rev),
                                        _share(num["prev_rd_expense"], prev))
@@ -95,10 +105,10 @@ def build_facts(frame: pd.DataFrame, revenue_prev2: pd.Series, digital: pd.Serie
     f["employees"] = num["employees"]
     f["profit"] = num["profit"]
     f["years_in_business"] = year - pd.to_numeric(frame["founded_year"], errors="coerce")
-    f["is_sme"] = _bool((num["employees"] < 1000) | (rev < 40000),
-                        num["employees"].isna() & rev.isna(), f.index)
+    f["is_sme"] = is_sme(num["employees"], rev, frame["section"], frame["industry_code"])
     f["industrial"] = _bool(frame["section"].isin(["B", "C", "D"]), frame["section"].isna(),
                             f.index)
+    f["manufacturing"] = _bool(frame["section"] == "C", frame["section"].isna(), f.index)
     f["above_scale"] = frame["above_scale"].astype(object).where(frame["above_scale"].notna(),
                                                                  None)
     codes = frame["industry_code"].astype(str)
@@ -116,6 +126,20 @@ def build_facts(frame: pd.DataFrame, revenue_prev2: pd.Series, digital: pd.Serie
         if column.startswith("title_"):
             f[column] = frame[column]
     return f
+
+
+def is_sme(employees: pd.Series, revenue: pd.Series, section: pd.Series,
+           industry_code: pd.Series) -> pd.Series:
+    """中小企业 (True/False/None per enterprise) by 工信部联企业〔2011〕300号: here the 工业
+    thresholds (从业人员 < 1000 人 或 营业收入 < 40000 万元) for every sector.
+
+    The one place the ladders decide 中小企业: point it at the sector-by-sector size classes
+    (gaodi.catalogs.size_class, 《统计上大中小微型企业划分办法(2017)》) once they exist;
+    ``section`` and ``industry_code`` are passed for that.
+    """
+    del section, industry_code  # used by the sector-by-sector size classes
+    return _bool((employees < 1000) | (revenue < 40000), employees.isna() & revenue.isna(),
+                 employees.index)
 
 
 def _growth(now: pd.Series, before: pd.Series) -> pd.Series:

@@ -57,6 +57,7 @@ class RungVerdict:
     check: Check
     unmet: list[Check] = field(default_factory=list)
     unknown: list[Check] = field(default_factory=list)
+    rules: str = ""  # the rules used: 文号 · 版本 · 施行期间 (Ladder.rules)
 
 
 def judge_rung(ladder: Ladder, rung: Rung, facts: Mapping[str, Any],
@@ -67,7 +68,7 @@ def judge_rung(ladder: Ladder, rung: Rung, facts: Mapping[str, Any],
     unmet, unknown = lacking(check)
     status = {"met": "met", "unmet": "unmet", "unknown": "needs_data"}[check.status]
     return RungVerdict(ladder.name, ladder.version, rung.id, rung.name, held, status, check,
-                       unmet, unknown)
+                       unmet, unknown, ladder.rules)
 
 
 def judge(node: Node, facts: Mapping[str, Any], titles: Sequence[Mapping[str, Any]],

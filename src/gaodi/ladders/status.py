@@ -11,14 +11,15 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import pandas as pd
 
 from gaodi.errors import InputError, NotFoundError
-from gaodi.ladders.criteria import Ladder, Rung, list_ladders
+from gaodi.ladders.criteria import Ladder, Rung, assessment_date, ladders_in_force
 from gaodi.ladders.facts import enterprise_facts, held_titles
-from gaodi.ladders.judge import RungVerdict, judge_rung
+from gaodi.ladders.judge import RungVerdict, judge, judge_rung
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,10 @@ class LadderPosition:
     held: list[str]
     next_rung: str | None
     verdict: RungVerdict | None
+    rules: str = ""
+    document: str = ""
+    in_force_from: date | None = None
+    in_force_to: date | None = None
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,7 @@ class EnterpriseLadders:
     titles: list[dict[str, Any]]
     facts: dict[str, Any]
     positions: list[LadderPosition] = field(default_factory=list)
+    rules_date: date | None = None  # the date whose rules were used (see assessment_date)
 
 
 @dataclass(frozen=True)
@@ -66,10 +72,19 @@ class FunnelRow:
     one_short: int
 
 
+def rules_for(year: int, ladders: Sequence[Ladder] | None = None,
+              on: date | None = None) -> tuple[date, list[Ladder]]:
+    """The date whose rules judge data of ``year`` and the rule set of each ladder in force then."""
+    day = on or assessment_date(year)
+    return day, ladders_in_force(day, ladders)
+
+
 def ladder_status(store, uscc: str, year: int, *, ladders: Sequence[Ladder] | None = None,
-                  inputs: Mapping[str, Mapping[str, Any]] | None = None) -> EnterpriseLadders:
-    """The position of one enterprise on every ladder in ``year``."""
-    ladders = list(ladders or list_ladders())
+                  inputs: Mapping[str, Mapping[str, Any]] | None = None,
+                  on: date | None = None) -> EnterpriseLadders:
+    """The position of one enterprise on every ladder in ``year``, by the rules in force on ``on``
+    (default :func:`assessment_date`); titles granted under earlier rules count until they expire."""
+    day, ladders = rules_for(year, ladders, on)
     facts = enterprise_facts(store, year)
     if uscc not in facts.index:
         raise NotFoundError(
@@ -81,7 +96,7 @@ def ladder_status(store, uscc: str, year: int, *, ladders: Sequence[Ladder] | No
     titles = held_titles(store, year).get(uscc, [])
     given = dict((inputs or {}).get(uscc, {}))
     positions = [position(ladder, row, titles, given) for ladder in ladders]
-    return EnterpriseLadders(uscc, str(row.get("name")), year, titles, row, positions)
+    return EnterpriseLadders(uscc, str(row.get("name")), year, titles, row, positions, day)
 
 
 def position(ladder: Ladder, facts: Mapping[str, Any], titles: Sequence[Mapping[str, Any]],
@@ -92,12 +107,14 @@ def position(ladder: Ladder, facts: Mapping[str, Any], titles: Sequence[Mapping[
     top = max((k for k, v in enumerate(verdicts) if v.held), default=-1)
     following = verdicts[top + 1] if top + 1 < len(verdicts) else None
     return LadderPosition(ladder.name, ladder.version, held,
-                          following.rung if following else None, following)
+                          following.rung if following else None, following, ladder.rules,
+                          ladder.document, ladder.in_force_from, ladder.in_force_to)
 
 
 def find_rung(key: str, ladders: Sequence[Ladder] | None = None) -> tuple[Ladder, Rung]:
-    """A rung by id, name or alias (小巨人, 专精特新, 十亿 ...)."""
-    ladders = list(ladders or list_ladders())
+    """A rung by id, name or alias (小巨人, 专精特新, 十亿 ...), in the rules in force today
+    unless ``ladders`` are given."""
+    ladders = list(ladders or ladders_in_force(date.today()))
     for ladder in ladders:
         rung = ladder.rung(key)
         if rung is not None:
@@ -110,16 +127,17 @@ def find_rung(key: str, ladders: Sequence[Ladder] | None = None) -> tuple[Ladder
 def candidates(store, rung_key: str, year: int, *, city: str | None = None,
                ladders: Sequence[Ladder] | None = None,
                inputs: Mapping[str, Mapping[str, Any]] | None = None,
-               include_one_short: bool = False) -> list[Candidate]:
-    """Enterprises not holding the rung that meet it or need data (optionally one short).
+               include_one_short: bool = False, on: date | None = None) -> list[Candidate]:
+    """Enterprises not holding the rung that meet it or need data (optionally one short), by the
+    rules in force on ``on`` (default :func:`assessment_date` of ``year``).
 
     Sorted: met first, then needs data by how few conditions lack data, then one short by gap.
     """
-    ladder, rung = find_rung(rung_key, ladders)
+    ladder, rung = find_rung(rung_key, rules_for(year, ladders, on)[1])
     out = []
     for uscc, facts, titles, given in _population(store, year, city, inputs):
         verdict = judge_rung(ladder, rung, facts, titles, given)
-        if verdict.held:
+        if verdict.held or _holds_higher(ladder, rung, facts, titles, given):
             continue
         near = verdict.status == "unmet" and len(verdict.unmet) == 1
         if verdict.status in ("met", "needs_data") or (include_one_short and near):
@@ -131,9 +149,11 @@ def candidates(store, rung_key: str, year: int, *, city: str | None = None,
 
 def funnel(store, year: int, *, city: str | None = None,
            ladders: Sequence[Ladder] | None = None,
-           inputs: Mapping[str, Mapping[str, Any]] | None = None) -> list[FunnelRow]:
-    """Per city and rung: enterprises, holders, met, needs data, one condition short."""
-    ladders = list(ladders or list_ladders())
+           inputs: Mapping[str, Mapping[str, Any]] | None = None,
+           on: date | None = None) -> list[FunnelRow]:
+    """Per city and rung: enterprises, holders, met, needs data, one condition short (by the
+    rules in force on ``on``, default :func:`assessment_date` of ``year``)."""
+    ladders = rules_for(year, ladders, on)[1]
     counts: dict[tuple[str, str, str], list[int]] = {}
     for _, facts, titles, given in _population(store, year, city, inputs):
         city_code = str(facts.get("city_code"))
@@ -144,6 +164,8 @@ def funnel(store, year: int, *, city: str | None = None,
                 c[0] += 1
                 if v.held:
                     c[1] += 1
+                elif _holds_higher(ladder, rung, facts, titles, given):
+                    continue
                 elif v.status == "met":
                     c[2] += 1
                 elif v.status == "needs_data":
@@ -154,6 +176,13 @@ def funnel(store, year: int, *, city: str | None = None,
                   for j, r in enumerate(ladder.rungs)}
     rows = [FunnelRow(city_code, lad, rung, *c) for (city_code, lad, rung), c in counts.items()]
     return sorted(rows, key=lambda r: (r.city_code, rung_order[(r.ladder, r.rung)]))
+
+
+def _holds_higher(ladder: Ladder, rung: Rung, facts: Mapping[str, Any],
+                  titles: Sequence[Mapping[str, Any]], inputs: Mapping[str, Any]) -> bool:
+    """Whether the enterprise holds a rung above ``rung`` (a 百亿 firm is no 十亿 candidate)."""
+    above = ladder.rungs[ladder.rungs.index(rung) + 1:]
+    return any(judge(r.held, facts, titles, inputs).status == "met" for r in above)
 
 
 def _population(store, year: int, city: str | None,

@@ -134,6 +134,12 @@ MIGRATIONS: tuple[Migration, ...] = (
             FROM transactions t JOIN parties s ON s.uscc = t.seller_uscc JOIN parties b ON b.uscc = t.buyer_uscc
             GROUP BY ALL""",
     )),
+    Migration(5, "main pollutant emissions per enterprise and year (亩均 单位排放增加值)", (
+        """CREATE TABLE pollutant_emissions (
+            uscc VARCHAR NOT NULL, year INTEGER NOT NULL, cod_t DOUBLE, ammonia_n_t DOUBLE,
+            so2_t DOUBLE, nox_t DOUBLE, source VARCHAR, import_id INTEGER,
+            PRIMARY KEY (uscc, year))""",
+    )),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -41,7 +41,8 @@ NOT_GRADED = "不参评"
 SUBJECTS = {"enterprises": ("企业", "enterprises"), "parks": ("园区", "parks"), "clusters": ("集群", "clusters")}
 INDICATORS_EN = {
     "亩均税收": "tax per mu", "亩均增加值": "value added per mu", "亩均营业收入": "revenue per mu",
-    "单位能耗增加值": "value added per tce", "单位排放增加值": "value added per t CO2",
+    "单位能耗增加值": "value added per tce", "单位排放增加值": "value added per t of main pollutants",
+    "单位碳排放增加值": "value added per t CO2",
     "全员劳动生产率": "labour productivity", "研发经费投入强度": "R&D intensity", "营业收入利润率": "profit margin",
     "营业收入增速": "revenue growth", "增加值增速": "value-added growth", "税收增速": "tax growth",
     "营业收入": "revenue", "工业增加值": "value added", "税收": "tax", "固定资产投资": "fixed investment",
@@ -67,7 +68,9 @@ LADDER_COLUMNS = _columns(
     ("members", "成员企业", "members", "家"), ("above_scale_members", "规上成员", "above-scale members", "家"),
     ("revenue", "营业收入", "revenue", "万元"), ("value_added", "工业增加值", "value added", "万元"),
     ("revenue_growth", "营业收入增速", "revenue growth", "%"), ("rd_intensity", "研发经费投入强度", "R&D intensity", "%"),
-    *[(column, title, column.removeprefix("title_").replace("_", " "), "家") for title, column in TITLE_COLUMNS.items()])
+    *[(column, title, column.removeprefix("title_").replace("_", " "), "家") for title, column in TITLE_COLUMNS.items()],
+    ("year_recognised", "认定年份", "recognised", ""), ("valid_to", "有效期至", "valid to", ""),
+    ("validity_name", "有效期状态", "validity", ""))
 
 
 @lru_cache(maxsize=1)

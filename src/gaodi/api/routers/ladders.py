@@ -9,19 +9,30 @@ from gaodi.api.deps import Audit, CacheDep, DataYear, Format, GaodiDep, Paging, 
 from gaodi.api.listing import rows_response
 from gaodi.api.schemas import ERRORS
 from gaodi.cli.output import to_jsonable
-from gaodi.ladders import candidates, ladder_status, list_ladders
+from gaodi.ladders import candidates, ladder_status, list_ladders, rules_for
 
 router = APIRouter(prefix="/ladders", tags=["梯度培育 ladders"], responses=ERRORS)
 
 CANDIDATE_COLUMNS = [{"key": k, "label": zh, "label_en": en, "unit": ""} for k, zh, en in (
     ("uscc", "统一社会信用代码", "USCC"), ("name", "企业名称", "enterprise"), ("city_code", "市代码", "city"),
-    ("status", "判断", "verdict"), ("status_zh", "判断说明", "verdict (zh)"), ("lacking", "尚缺", "lacking"))]
+    ("status", "判断", "verdict"), ("status_zh", "判断说明", "verdict (zh)"), ("lacking", "尚缺", "lacking"),
+    ("rules", "所用规则", "rules used"))]
 
 
-@router.get("", summary="梯度与梯级 (the ladders and their rungs)")
-def ladders(_: UserScope) -> list[dict]:
-    return [{"name": lad.name, "version": lad.version,
-             "rungs": [{"id": r.id, "name": r.name} for r in lad.rungs]} for lad in list_ladders()]
+def _ladder(lad, in_force: bool) -> dict:
+    return {"name": lad.name, "version": lad.version, "document": lad.document,
+            "in_force_from": lad.in_force_from, "in_force_to": lad.in_force_to, "rules": lad.rules,
+            "in_force": in_force,
+            "rungs": [{"id": r.id, "name": r.name, "article": r.article} for r in lad.rungs]}
+
+
+@router.get("", summary="梯度与梯级：数据年份所适用的规则在前，其余版本在后 (the ladders, every version)")
+def ladders(_: UserScope, year: DataYear) -> list[dict]:
+    every = list_ladders()
+    used = {id(lad) for lad in rules_for(year, every)[1]}
+    chosen = [lad for lad in every if id(lad) in used]
+    return to_jsonable([_ladder(lad, True) for lad in chosen]
+                       + [_ladder(lad, False) for lad in every if id(lad) not in used])
 
 
 @router.get("/enterprise/{uscc}", summary="企业在各梯度的位置与差距 (an enterprise on every ladder)")
@@ -43,7 +54,8 @@ def rung_candidates(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Pagi
         found = candidates(g.store, rung, year, city=city, include_one_short=True)
         return [{"uscc": c.uscc, "name": c.name, "city_code": c.city_code, "status": c.verdict.status,
                  "status_zh": {"met": "已满足", "needs_data": "待补数据", "unmet": "差一项"}.get(c.verdict.status, ""),
-                 "lacking": "；".join(ch.label for ch in c.verdict.unmet + c.verdict.unknown)}
+                 "lacking": "；".join(ch.label for ch in c.verdict.unmet + c.verdict.unknown),
+                 "rules": c.verdict.rules}
                 for c in found if c.uscc in inside]
     audit("list_ladder_candidates", f"rung:{rung}", f"year={year}")
     if fmt != "json":
