@@ -90,7 +90,7 @@ def test_gbk_text_file_is_read(tmp_path):
     assert (target.sector, target.value, target.unit, target.op) == ("电子信息", 500, "亿元", ">=")
 
 
-@pytest.mark.parametrize("name, words", [("plan.pdf", "不支持的规划文件类型"), ("missing.txt", "找不到")])
+@pytest.mark.parametrize("name, words", [("plan.doc", "不支持的规划文件类型"), ("missing.txt", "找不到")])
 def test_unreadable_file_is_an_input_error(tmp_path, name, words):
     if name.endswith(".pdf"):
         (tmp_path / name).write_bytes(b"%PDF")

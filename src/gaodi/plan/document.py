@@ -1,4 +1,4 @@
-"""Read a plan document (.docx, .txt, .md, .html) into a Plan draft and the list of what was unread.
+"""Read a plan document (.pdf, .docx, .txt, .md, .html) into a Plan draft and the list of what was unread.
 
     reading = read_plan_document("湖南十五五规划.docx")
     reading.plan.indicators[0].target      # Target(op='>=', value=6.5, year=2030, ...)
@@ -23,11 +23,12 @@ from gaodi.plan.docx_blocks import read_docx_blocks
 from gaodi.plan.html_blocks import read_html_blocks
 from gaodi.plan.indicator_table import is_footnote, parse_footnotes, read_indicator_table
 from gaodi.plan.model import Footnote, Indicator, Plan, SectorTarget
+from gaodi.plan.pdf_blocks import read_pdf_blocks
 from gaodi.plan.quantity import halfwidth
 from gaodi.plan.sentences import read_target_sentences
 from gaodi.plan.unread import UnreadItem
 
-SUFFIXES = (".docx", ".txt", ".md", ".markdown", ".html", ".htm")
+SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".markdown", ".html", ".htm")
 _FIVE_YEAR = {"十三五": (2015, 2020), "十四五": (2020, 2025), "十五五": (2025, 2030),
               "十六五": (2030, 2035)}
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[(（]\s*\d{4}\s*[〕\])）]\s*\d+\s*号")
@@ -64,13 +65,15 @@ def read_blocks(path: Path) -> list[Block]:
     if suffix not in SUFFIXES:
         raise InputError(message=f"不支持的规划文件类型「{suffix or '无后缀'}」",
                          message_en=f"unsupported plan file type '{suffix}'",
-                         fix="请提供 " + "、".join(SUFFIXES) + " 文件（.doc/.pdf 请先另存为 .docx 或 .txt）",
+                         fix="请提供 " + "、".join(SUFFIXES) + " 文件（.doc/.wps 请先另存为 .docx）",
                          location=Location(file=str(path)))
     if not path.is_file():
         raise InputError(message="找不到规划文件", message_en="the plan file does not exist",
                          fix="检查文件路径", location=Location(file=str(path)))
     if suffix == ".docx":
         return read_docx_blocks(path)
+    if suffix == ".pdf":
+        return read_pdf_blocks(path)
     text = decode(path.read_bytes(), path)
     if suffix in (".html", ".htm"):
         return read_html_blocks(text)
