@@ -1,0 +1,212 @@
+"""Read what one clause of a target sentence says: the subject is the indicator, the verb the operator.
+
+Shapes, tried in this order (amounts are in digits by now: 三千亿元 → 3000亿元, 2.8万家 → 28000家):
+
+* relative to a base (比2020年提高3个百分点, 下降15%, 翻一番, 由12%提高到15%): see
+  :mod:`gaodi.plan.relations`; always an indicator read from the text;
+* verb + count + noun: "培育10家以上百亿企业", "形成1~2个万亿级产业集群" → a count target of the noun
+  (新增 stays in the subject: "新增5家上市企业" is 新增上市企业);
+* subject + verb + amount (达到, 突破, 超过, 稳定在, 不低于, 提高到, 控制在 ...) or subject + amount
+  ending the clause ("新增规模以上工业企业3000家以上").
+
+By the unit of the amount: money with a revenue word (营收, 营业收入, 产值 ...) → a sector target
+(the sector from the paragraph's heading or the subject); a count unit (家, 个, 项 ...) → a count
+target, "不少于2000家基础级、800家先进级、50家卓越级以上智能工厂" one per level; anything else (%,
+个百分点, a rank, money without a revenue word) → an indicator read from the text (T1, T2 ...).
+A magnitude ("达千亿级") is reported, never turned into a number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gaodi.plan.model import MONEY_UNITS, CountTarget, Indicator, SectorTarget
+from gaodi.plan.quantity import COUNT_UNITS, QuantityError, compact, parse_amount
+from gaodi.plan.relations import read_relative, resolve
+from gaodi.plan.unread import UnreadItem
+
+_VERB_OPS = {"达到": None, "突破": "≥", "超过": "≥", "超": "≥", "不少于": "≥", "不低于": "≥",
+             "不超过": "≤", "控制在": "≤", "保持在": None, "稳定在": None, "维持在": None,
+             "提高到": None, "提高至": None, "提升到": None, "提升至": None, "增加到": None,
+             "增加至": None, "增长到": None, "增至": None, "扩大到": None, "扩大至": None,
+             "下降到": None, "下降至": None, "降低到": None, "降低至": None, "降至": None,
+             "降到": None, "减少到": None, "减少至": None, "进入": None, "跻身": None,
+             "位居": None, "达": None}
+_VERB = "(" + "|".join(sorted(_VERB_OPS, key=len, reverse=True)) + ")"
+_VERB_AMOUNT = re.compile(_VERB + r"(?=[\d\[]|(?:全省|全国|全市|全球|全州)?前\d)")
+_VERB_WORDS = re.compile(_VERB + r"(?=[一二两三四五六七八九十百千万亿]|翻)")
+_COUNT = "|".join(sorted(COUNT_UNITS))
+_COUNT_FIRST = re.compile(
+    r"^(?P<pre>.*?)(?P<verb>新培育|培育|打造|形成|建成|建设|创建|新增|引进|认定|组建|新建|争创|建立)"
+    rf"(?P<amt>(?:不少于|超过|约)?\d+(?:\.\d+)?(?:(?:~|-|至|到)\d+(?:\.\d+)?)?(?:{_COUNT})"
+    r"(?:以上|左右)?)(?P<noun>[^\d]{2,})$")
+_METRICS = sorted(["软件业务收入", "主营业务收入", "营业收入", "销售收入", "营收", "总产值", "产值",
+                   "产业规模", "规模", "总收入", "收入", "增加值"], key=len, reverse=True)
+_ACTION = re.compile(r"^(?:重点)?(?:培育|打造|创建|建成|建设)")
+_WHOLE = re.compile(r"^(?:全省|全市|我省|我市|全区|全州|全县)")
+_TAIL = re.compile(r"(?:力争|确保|争取|努力|预计|有望|将|要|分别|实现)+$")
+_ENUM_ITEM = re.compile(r"^(\d+(?:\.\d+)?)(家|个|项|座|户|条|所|台|套)(.+)$")
+
+
+@dataclass
+class SentenceReading:
+    """Targets read from sentences, and the clauses that could not be read."""
+
+    sector_targets: list[SectorTarget] = field(default_factory=list)
+    count_targets: list[CountTarget] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    unread: list[UnreadItem] = field(default_factory=list)
+
+
+@dataclass
+class Clause:
+    """A clause in half-width form (``h``, for matching) and as written (``o``), index for index."""
+
+    h: str
+    o: str
+
+    def cut(self, start: int, end: int | None = None) -> Clause:
+        return Clause(self.h[start:end], self.o[start:end])
+
+    def drop(self, start: int, end: int) -> Clause:
+        return Clause(self.h[:start] + self.h[end:], self.o[:start] + self.o[end:])
+
+    def strip(self) -> Clause:
+        left = len(self.h) - len(self.h.lstrip(" \t,:;。、"))
+        right = len(self.h.rstrip(" \t,:;。;!?.、"))
+        return self.cut(left, max(left, right))
+
+
+def sector_name(heading: str) -> str:
+    """Name a sector from its heading: "石化产业" → "石化"; "电子信息制造业" stays as it is."""
+    name = compact(heading)
+    if name.endswith("产业") and len(name) > 3:
+        name = name[:-2]
+    return name
+
+
+def subject_of(text: str) -> str:
+    """The indicator a clause names: its words before the verb, without 力争/确保/预计 ... at the end."""
+    return _TAIL.sub("", text.strip()).strip()
+
+
+def read_clause(clause: Clause, year: int, source: str, line: int, heading: str | None,
+                section: str | None, out: SentenceReading) -> None:
+    """Read one clause under ``year`` into ``out``; raise QuantityError when it cannot be read."""
+    relative = read_relative(clause.h, year)
+    if relative is not None:
+        subject = subject_of(clause.o[: len(relative.subject)])
+        if not subject:
+            raise QuantityError("目标前没有写明指标（主语）", "the target names no subject")
+        target = relative.target
+        if relative.base is not None and target.relation is not None:
+            target = resolve(target, relative.base)
+        out.indicators.append(Indicator(
+            number=f"T{len(out.indicators) + 1}", name=subject, unit=relative.unit, base=relative.base,
+            base_year=relative.base_year, target=target, source="text", line=line))
+        return
+    if (m := _COUNT_FIRST.match(clause.h)) and _read_count_first(m, clause, year, source, line, out):
+        return
+    split = _split_clause(clause.h)
+    if split is None:
+        if _VERB_WORDS.search(clause.h):
+            raise QuantityError("目标是量级（如“千亿级”）而不是确定的数值，无法换算",
+                                "the amount is a magnitude (such as 千亿级), not a number")
+        return  # prose without an amount
+    subject_end, amount_start, verb_op = split
+    subject = subject_of(clause.o[:subject_end])
+    amount = clause.cut(amount_start)
+    if "、" in amount.h and _read_enumeration(subject, amount, verb_op, year, source, line, out):
+        return
+    read = parse_amount((verb_op or "") + amount.h, year=year)
+    target, unit = read.target, read.unit
+    if target.op == "qualitative" or target.cumulative:
+        raise QuantityError("句中目标不支持定性或累计写法，请在 YAML 中手工录入",
+                            "qualitative or cumulative targets in sentences are not read")
+    fields = dict(year=year, op=target.op, value=target.value, low=target.low, high=target.high,
+                  approximate=target.approximate, source=source, line=line)
+    metric = next((w for w in _METRICS if subject.endswith(w)), None)
+    if unit in MONEY_UNITS and metric is not None:
+        sector, scope = _sector(subject[: len(subject) - len(metric)], heading, section)
+        out.sector_targets.append(SectorTarget(sector=sector, metric=metric, scope=scope,
+                                               unit=unit, **fields))
+        return
+    if not subject:
+        raise QuantityError("目标前没有写明指标（主语）", "the target names no subject")
+    if unit in COUNT_UNITS:
+        subject = _ACTION.sub("", subject) or subject
+        out.count_targets.append(CountTarget(subject=subject, unit=unit, **fields))
+        return
+    out.indicators.append(Indicator(number=f"T{len(out.indicators) + 1}", name=subject, unit=unit,
+                                    target=target, source="text", line=line))
+
+
+def _sector(written: str, heading: str | None, section: str | None) -> tuple[str, str | None]:
+    """The sector of a revenue target, and the wider subject the sentence names (its scope)."""
+    part = _WHOLE.sub("", written).rstrip("的").strip()
+    if heading and (not part or heading in compact(part)):
+        return heading, (part if part and sector_name(part) != heading else None)
+    if part:
+        return sector_name(part), None
+    if section:
+        return section, None
+    raise QuantityError("营收目标前没有产业名称，段落也没有产业标题",
+                        "a revenue target names no sector and has no sector heading")
+
+
+def _split_clause(clause: str) -> tuple[int, int, str | None] | None:
+    """Find where the subject ends and the amount starts, and the op the verb implies."""
+    m = _VERB_AMOUNT.search(clause)
+    if m:
+        return m.start(), m.end(), _VERB_OPS[m.group(1)]
+    for p in (k for k, ch in enumerate(clause) if (ch.isdigit() or ch == "[") and k > 0):
+        if clause[p - 1].isdigit() or clause[p - 1] in ".[":
+            continue
+        try:
+            parse_amount(clause[p:])
+        except QuantityError:
+            continue
+        return p, p, None
+    return None
+
+
+def _read_count_first(m: re.Match[str], clause: Clause, year: int, source: str, line: int,
+                      out: SentenceReading) -> bool:
+    """Read "培育10家以上百亿企业": the amount before the noun it counts."""
+    read = parse_amount(m["amt"], year=year)
+    noun = clause.o[m.start("noun"):].strip()
+    if read.unit not in COUNT_UNITS or read.target.op not in (">=", "<=", "=", "range"):
+        return False
+    subject = ("新增" if m["verb"] == "新增" else "") + noun
+    t = read.target
+    out.count_targets.append(CountTarget(
+        subject=subject, unit=read.unit, year=year, op=t.op, value=t.value, low=t.low,
+        high=t.high, approximate=t.approximate, source=source, line=line))
+    return True
+
+
+def _read_enumeration(subject: str, amount: Clause, verb_op: str | None, year: int, source: str,
+                      line: int, out: SentenceReading) -> bool:
+    """Read "不少于2000家基础级、800家先进级、50家卓越级以上智能工厂" as one count target per level.
+
+    Returns False (reading nothing) when the amount is not such a list.
+    """
+    items_h, items_o = amount.h.split("、"), amount.o.split("、")
+    matches = [_ENUM_ITEM.match(i) for i in items_h]
+    if not all(matches):
+        return False
+    parts = [(float(m.group(1)), m.group(2), o[m.start(3):].strip())
+             for m, o in zip(matches, items_o, strict=True)]  # type: ignore[union-attr]
+    quals = [q for _, _, q in parts]
+    noun, levels = (subject or None), [None] * len(parts)
+    if all(q.endswith("级") for q in quals[:-1]):
+        m = re.match(r"^(.*?级(?:及以上|以上)?)(.+)$", quals[-1])
+        if m:
+            noun, levels = m.group(2), quals[:-1] + [m.group(1)]
+    op = {"≥": ">=", "≤": "<="}.get(verb_op or "", "=")
+    for (value, unit, qual), level in zip(parts, levels, strict=True):
+        out.count_targets.append(CountTarget(subject=noun if level else qual, level=level,
+                                             unit=unit, year=year, op=op, value=value,
+                                             source=source, line=line))
+    return True
