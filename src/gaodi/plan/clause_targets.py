@@ -35,12 +35,12 @@ _VERB_OPS = {"达到": None, "突破": "≥", "超过": "≥", "超": "≥", "�
              "位居": None, "达": None}
 _VERB = "(" + "|".join(sorted(_VERB_OPS, key=len, reverse=True)) + ")"
 _VERB_AMOUNT = re.compile(_VERB + r"(?=[\d\[]|(?:全省|全国|全市|全球|全州)?前\d)")
-_VERB_WORDS = re.compile(_VERB + r"(?=[一二两三四五六七八九十百千万亿]|翻)")
+_MAGNITUDE = re.compile(_VERB + r"(?=[一二两三四五六七八九十百千万亿]|翻)|[百千万]+亿级|[千万]亿元?台阶")
 _COUNT = "|".join(sorted(COUNT_UNITS))
 _COUNT_FIRST = re.compile(
     r"^(?P<pre>.*?)(?P<verb>新培育|培育|打造|形成|建成|建设|创建|新增|引进|认定|组建|新建|争创|建立)"
     rf"(?P<amt>(?:不少于|超过|约)?\d+(?:\.\d+)?(?:(?:~|-|至|到)\d+(?:\.\d+)?)?(?:{_COUNT})"
-    r"(?:以上|左右)?)(?P<noun>[^\d]{2,})$")
+    r"(?:以上|左右)?)(?P<noun>[^\d、][^、]+)$")
 _METRICS = sorted(["软件业务收入", "主营业务收入", "营业收入", "销售收入", "营收", "总产值", "产值",
                    "产业规模", "规模", "总收入", "收入", "增加值"], key=len, reverse=True)
 _ACTION = re.compile(r"^(?:重点)?(?:培育|打造|创建|建成|建设)")
@@ -110,7 +110,7 @@ def read_clause(clause: Clause, year: int, source: str, line: int, heading: str 
         return
     split = _split_clause(clause.h)
     if split is None:
-        if _VERB_WORDS.search(clause.h):
+        if _MAGNITUDE.search(clause.h):
             raise QuantityError("目标是量级（如“千亿级”）而不是确定的数值，无法换算",
                                 "the amount is a magnitude (such as 千亿级), not a number")
         return  # prose without an amount
@@ -156,10 +156,20 @@ def _sector(written: str, heading: str | None, section: str | None) -> tuple[str
 
 
 def _split_clause(clause: str) -> tuple[int, int, str | None] | None:
-    """Find where the subject ends and the amount starts, and the op the verb implies."""
-    m = _VERB_AMOUNT.search(clause)
-    if m:
-        return m.start(), m.end(), _VERB_OPS[m.group(1)]
+    """Find where the subject ends and the amount starts, and the op the verb implies.
+
+    A verb followed by an amount that does not end the clause ("培育营收超10亿元企业30家") is
+    passed over for an amount that does; when none does, the first verb's amount is returned
+    (to be read as a list, or reported).
+    """
+    verbs = list(_VERB_AMOUNT.finditer(clause))
+    for m in verbs:
+        op = _VERB_OPS[m.group(1)]
+        try:
+            parse_amount((op or "") + clause[m.end():])
+        except QuantityError:
+            continue
+        return m.start(), m.end(), op
     for p in (k for k, ch in enumerate(clause) if (ch.isdigit() or ch == "[") and k > 0):
         if clause[p - 1].isdigit() or clause[p - 1] in ".[":
             continue
@@ -168,6 +178,8 @@ def _split_clause(clause: str) -> tuple[int, int, str | None] | None:
         except QuantityError:
             continue
         return p, p, None
+    if verbs:
+        return verbs[0].start(), verbs[0].end(), _VERB_OPS[verbs[0].group(1)]
     return None
 
 

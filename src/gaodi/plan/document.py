@@ -34,6 +34,10 @@ _FIVE_YEAR = {"十三五": (2015, 2020), "十四五": (2020, 2025), "十五五":
               "十六五": (2030, 2035)}
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[(（]\s*\d{4}\s*[〕\])）]\s*\d+\s*号")
 _NAME_END = ("规划", "计划", "方案", "纲要", "实施意见", "行动计划")
+_INTERPRETED = re.compile(r"^《([^》]{4,60})》(?:的)?(?:政策)?(?:解读|问答|答记者问)")
+_BREADCRUMB = re.compile(r"[>»›]|首页|当前位置|您的位置")  # a portal's navigation line, not a title
+_PLACE = re.compile(r"^((?:[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|自治州|州|盟|县|旗|区)){1,3})"
+                    r"(?=[^省市州盟县旗区]{2})")
 _ISSUER_SUFFIX = re.compile(r"^(.+?)(?:人民政府|政府|工业和信息化|经济和信息化|经信|工信|发展和改革|"
                             r"发改|委员会|办公厅|办公室)")
 
@@ -218,8 +222,11 @@ def _metadata(paragraphs: list[Paragraph]) -> tuple[dict[str, Any], list[UnreadI
             except ValueError:
                 pass
         title = re.sub(r"[(（][^()（）]*\d{4}[^()（）]*[)）]$", "", h.strip())
+        if "name" not in meta and (m := _INTERPRETED.match(h.strip())):
+            meta["name"] = p.text.strip()[m.start(1):m.end(1)]  # 《…》政策解读: the plan it explains
         if ("name" not in meta and title.endswith(_NAME_END) and len(h) <= 60
-                and "。" not in h and not re.match(r"^(?:印发|关于)", title)):
+                and "。" not in h and not re.match(r"^(?:印发|关于)", title)
+                and not _BREADCRUMB.search(h)):
             meta["name"] = p.text.strip()
     if "name" not in meta:
         joined = "".join(p.text for p in head[:6])
@@ -227,13 +234,15 @@ def _metadata(paragraphs: list[Paragraph]) -> tuple[dict[str, Any], list[UnreadI
             meta["name"] = m.group(1)
     if "issuer" not in meta:
         for p in head:
-            t = p.text.strip()
+            t = re.sub(r"^.*(?:来源|发布机构|发文机关)\s*[:：]\s*", "", p.text.strip())
             if len(t) <= 30 and re.search(r"(?:人民政府|办公厅|工业和信息化厅|工业和信息化局|"
                                           r"经济和信息化局|委员会)$", t):
                 meta["issuer"] = t
                 break
     who = meta.get("issuer") or meta.get("name") or ""
     if m := _ISSUER_SUFFIX.match(who):
+        meta["jurisdiction"] = m.group(1)
+    elif m := _PLACE.match(meta.get("name") or ""):  # "望川市东湖区促进…计划" → 望川市东湖区
         meta["jurisdiction"] = m.group(1)
     unread: list[UnreadItem] = []
     if "name" not in meta:

@@ -7,9 +7,10 @@ of columns and nothing but a page number between, is joined to its first part; a
 repeated at the top of the new page is dropped.
 
 The text around the tables comes as printed lines. Lines are joined into paragraphs again: a
-line continues the one before when that one ran to the right edge of the text (it was wrapped) and
-the new line is not indented. Page numbers ("— 3 —", "- 3 -", "第3页") are dropped. A PDF has no
-lines of its own: the "line" of a block counts the printed lines and table rows from the start.
+line continues the one before when its first word would not have fitted in the room left at the
+end of that one (it was wrapped there) and it is not indented. Page numbers ("— 3 —", "- 3 -",
+"第3页") are dropped. A PDF has no lines of its own: the "line" of a block counts the printed lines
+and table rows from the start.
 
 A PDF without any text (a scan) is refused with a message that OCR is needed: an empty plan is
 never returned.
@@ -73,7 +74,7 @@ def _page_items(page: Any) -> list[tuple[str, Any]]:
     for ln in lines:
         size = max(ln["bottom"] - ln["top"], 1.0)
         positioned.append((ln["top"], "line", {
-            "text": ln["text"], "wrapped": ln["x1"] >= right - 1.5 * size,
+            "text": ln["text"], "room": right - ln["x1"], "size": size,
             "indented": ln["x0"] > left + 0.8 * size}))
     for t in tables:
         rows = [[_cell_text(c) for c in r] for r in t.extract()]
@@ -96,10 +97,10 @@ def without_gaps(text: str) -> str:
 
 
 def _blocks(items: list[tuple[str, Any]]) -> list[Block]:
-    """Join wrapped lines into paragraphs and split tables into one; number lines and rows."""
+    """Join wrapped lines into paragraphs and a table split by a page break into one; number lines."""
     blocks: list[Block] = []
     line_no = 0
-    open_paragraph = False  # the last paragraph's last line was wrapped
+    before: dict[str, Any] | None = None  # the last printed line, while a paragraph is open
     for kind, value in items:
         if kind == "table":
             rows = value
@@ -115,16 +116,27 @@ def _blocks(items: list[tuple[str, Any]]) -> list[Block]:
             for cells in rows:
                 line_no += 1
                 table.rows.append(Row(line=line_no, cells=cells))
-            open_paragraph = False
+            before = None
             continue
         line_no += 1
         text = without_gaps(value["text"].strip())
         last = blocks[-1] if blocks else None
-        if open_paragraph and isinstance(last, Paragraph) and not value["indented"]:
+        if before and isinstance(last, Paragraph) and _continues(before, value):
             last.text = clean_paragraph(last.text + text)
         else:
             cleaned = clean_paragraph(text)
             if cleaned:
                 blocks.append(Paragraph(line=line_no, text=cleaned))
-        open_paragraph = value["wrapped"]
+        before = value
     return blocks
+
+
+def _continues(before: dict[str, Any], line: dict[str, Any]) -> bool:
+    """Tell whether ``line`` continues the paragraph of ``before``: the first word of ``line``
+    (a run of Latin letters and digits, or one Chinese character) would not have fitted in the
+    room left at the end of ``before``, and ``line`` is not indented."""
+    if line["indented"]:
+        return False
+    word = re.match(r"[\x21-\x7e]+", line["text"].strip())
+    width = (0.6 * len(word.group(0)) if word else 1.0) * line["size"]
+    return before["room"] < width + 0.5 * line["size"]

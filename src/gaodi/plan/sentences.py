@@ -30,6 +30,7 @@ __all__ = ["SentenceReading", "read_target_sentences", "sector_name"]
 _YEAR = re.compile(r"(?:到|至|截至|截止)(20\d{2})年(?:底|末)?|(20\d{2})年(?:底|末)?(?:以)?前")
 _BARE_YEAR = re.compile(r"^(20\d{2})年(?:底|末|度)?(?:目标|主要目标|发展目标)?(?=$|[^\d月日])")
 _TARGET_WORDS = re.compile(r"力争|确保|争取|目标|预计|预期|努力")
+_PREAMBLE = re.compile(r"(?:明确|提出|要求|计划|目标是|目标为|力争|预计|确保|争取)$")
 _LEAD = re.compile(r"^(?:其中|力争|确保|争取|努力|全力|同时|并|且|和)+")
 _NUMBERING = r"(?:\d+|[一二三四五六七八九十]+)[.、]|\(?[一二三四五六七八九十\d]+\)"
 _INLINE_HEADING = re.compile(rf"^\s*(?:{_NUMBERING})\s*([^。,;:]{{1,24}}?)。")
@@ -91,6 +92,11 @@ def _spans(text: str, separator: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _without_lead(clause: Clause) -> Clause:
+    lead = _LEAD.match(clause.h)
+    return clause.cut(lead.end()).strip() if lead else clause
+
+
 def _read_sentence(sentence: Clause, inherited: int | None, years: _Years, line: int,
                    heading: str | None, section: str | None, out: SentenceReading) -> int | None:
     """Read the clauses of one sentence; return the year it opens with (None if it does not)."""
@@ -98,19 +104,20 @@ def _read_sentence(sentence: Clause, inherited: int | None, years: _Years, line:
     opened: int | None = None
     source = sentence.o.strip()
     for k, (start, end) in enumerate(_spans(sentence.h, _CLAUSE_END)):
-        clause = sentence.cut(start, end).strip()
+        clause = _without_lead(sentence.cut(start, end).strip())
         if m := _YEAR.search(clause.h):
             year = int(m.group(1) or m.group(2))
-            clause = clause.drop(m.start(), m.end()).strip()
+            if _PREAMBLE.search(clause.h[: m.start()]):  # "行动计划明确到2027年…"
+                clause = clause.cut(m.end()).strip()
+            else:
+                clause = clause.drop(m.start(), m.end()).strip()
             opened = year if k == 0 else opened
         elif m := _BARE_YEAR.match(clause.h):
             stated = int(m.group(1))
             year = stated if years.is_target(stated, sentence.h) else None
             clause = clause.cut(m.end()).strip()
             opened = year if k == 0 else opened
-        lead = _LEAD.match(clause.h)
-        if lead:
-            clause = clause.cut(lead.end()).strip()
+        clause = _without_lead(clause)
         if year is None or not clause.h:
             continue
         spans = numeral_spans(clause.h)
