@@ -74,7 +74,8 @@ def read_target_sentences(paragraphs: list[Paragraph], doc_year: int | None = No
         heading = sector_name(inline.group(1)) if inline else None
         paragraph_year: int | None = None
         for k, (start, end) in enumerate(_spans(text, _SENTENCE_END)):
-            opened = _read_sentence(Clause(text[start:end], para.text[start:end]), paragraph_year,
+            sentence = Clause(text[start:end], para.text[start:end]).unspaced()
+            opened = _read_sentence(sentence, paragraph_year,
                                     years, para.line, heading, section, out)
             if k == 0:
                 paragraph_year = opened
