@@ -110,3 +110,39 @@ def test_malformed_row_is_reported_in_unread_and_not_guessed(tmp_path):
     assert [i.number for i in r.plan.indicators] == ["1"]
     assert [(u.kind, u.line) for u in r.unread] == [("table_row", 6), ("table_row", 7)]
     assert "大约是五" in r.unread[0].reason and "4 个单元格" in r.unread[1].reason
+
+
+def _docx_from_blocks(blocks, path):
+    """Write blocks to a real .docx with python-docx; equal 类别 cells one above the other are merged."""
+    import docx
+
+    document = docx.Document()
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            document.add_paragraph(block.text)
+            continue
+        rows = [r.cells for r in block.rows]
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for i, cells in enumerate(rows):
+            for j, text in enumerate(cells):
+                above = rows[i - 1][j] if i > 1 else None
+                if not (j == 0 and text == above):
+                    table.cell(i, j).text = text
+        for i in range(2, len(rows)):
+            if rows[i][0] == rows[i - 1][0]:
+                table.cell(i - 1, 0).merge(table.cell(i, 0))
+    document.save(path)
+    return path
+
+
+def test_word_document_with_merged_category_cells_reads_as_the_html_does(tmp_path):
+    """The city plan saved as .docx by python-docx: vMerge 类别 cells, years as columns, 属性."""
+    from plan_helpers import DOCUMENTS, without_lines
+
+    html = DOCUMENTS / "wangchuan_city_table.html"
+    blocks = read_html_blocks(html.read_text(encoding="utf-8"))
+    path = _docx_from_blocks(blocks, tmp_path / "wangchuan_city_table.docx")
+    assert 'w:vMerge' in __import__("zipfile").ZipFile(path).read("word/document.xml").decode()
+    from_docx, from_html = read_plan_document(path), read_plan_document(html)
+    assert len(from_docx.plan.indicators) == 7
+    assert without_lines(from_docx.as_dict()) == without_lines(from_html.as_dict())

@@ -142,3 +142,17 @@ def test_a_magnitude_is_reported_not_guessed():
     r = read("到2030年，北斗产业规模达千亿级，软件产业迈上千亿元台阶。")
     assert r.sector_targets == [] and r.indicators == []
     assert len(r.unread) == 2 and all("千亿级" in u.reason for u in r.unread)
+
+
+def test_respectively_pairs_each_subject_with_its_amount_and_the_end_of_a_five_year_period():
+    r = read("到“十五五”末，数字化研发设计工具普及率、关键工序数控化率分别达到85%、68%，"
+             "单位工业增加值能耗、二氧化碳排放分别下降13.5%和18%。")
+    assert [(i.name, i.target.op, i.target.value, i.target.year) for i in r.indicators[:2]] == [
+        ("数字化研发设计工具普及率", "=", 85, 2030), ("关键工序数控化率", "=", 68, 2030)]
+    assert [(i.name, i.target.relation.kind, i.target.relation.value) for i in r.indicators[2:]] == [
+        ("单位工业增加值能耗", "percent", -13.5), ("二氧化碳排放", "percent", -18)]
+
+
+def test_respectively_with_too_few_amounts_is_reported():
+    [u] = read("到2030年，甲、乙分别达到5%。").unread
+    assert "2 项" in u.reason and "1 个数值" in u.reason

@@ -46,6 +46,8 @@ _METRICS = sorted(["软件业务收入", "主营业务收入", "营业收入", "
 _ACTION = re.compile(r"^(?:重点)?(?:培育|打造|创建|建成|建设)")
 _WHOLE = re.compile(r"^(?:全省|全市|我省|我市|全区|全州|全县)")
 _TAIL = re.compile(r"(?:力争|确保|争取|努力|预计|有望|将|要|分别|实现)+$")
+_RESPECTIVELY = re.compile(rf"^(?P<subjects>[^、]+(?:、[^、]+)+?)分别"
+                           rf"(?P<verb>(?:{_VERB}|提高|提升|增长|下降|降低|减少)?)(?=[\d\[])")
 _ENUM_ITEM = re.compile(r"^(\d+(?:\.\d+)?)(家|个|项|座|户|条|所|台|套)(.+)$")
 
 
@@ -101,6 +103,8 @@ def subject_of(text: str) -> str:
 def read_clause(clause: Clause, year: int, source: str, line: int, heading: str | None,
                 section: str | None, out: SentenceReading) -> None:
     """Read one clause under ``year`` into ``out``; raise QuantityError when it cannot be read."""
+    if _read_respectively(clause, year, source, line, heading, section, out):
+        return
     relative = read_relative(clause.h, year)
     if relative is not None:
         subject = subject_of(clause.o[: len(relative.subject)])
@@ -147,6 +151,32 @@ def read_clause(clause: Clause, year: int, source: str, line: int, heading: str 
         return
     out.indicators.append(Indicator(number=f"T{len(out.indicators) + 1}", name=subject, unit=unit,
                                     target=target, source="text", line=line))
+
+
+def _read_respectively(clause: Clause, year: int, source: str, line: int, heading: str | None,
+                       section: str | None, out: SentenceReading) -> bool:
+    """Read "普及率、数控化率分别达到85%、68%" as one clause per subject; False if not that shape."""
+    m = _RESPECTIVELY.match(clause.h)
+    if m is None:
+        return False
+    subjects = _pieces(clause, 0, m.end("subjects"))
+    verb = clause.h[m.start("verb"):m.end("verb")]
+    amounts = _pieces(clause, m.end("verb"), len(clause.h), last="和|及")
+    if len(subjects) < 2 or len(subjects) != len(amounts):
+        raise QuantityError(f"“分别”前有 {len(subjects)} 项、后有 {len(amounts)} 个数值，无法一一对应",
+                            f"分别 pairs {len(subjects)} subjects with {len(amounts)} amounts")
+    for subject, amount in zip(subjects, amounts, strict=True):
+        read_clause(Clause(subject.h + verb + amount.h, subject.o + verb + amount.o), year, source,
+                    line, heading, section, out)
+    return True
+
+
+def _pieces(clause: Clause, start: int, end: int, last: str = "") -> list[Clause]:
+    """Cut clause[start:end] at 、 (and at ``last``, e.g. 和 between two amounts)."""
+    part = clause.cut(start, end)
+    cuts = [(m.start(), m.end()) for m in re.finditer("、" + (f"|{last}" if last else ""), part.h)]
+    bounds = [0] + [k for c in cuts for k in c] + [len(part.h)]
+    return [part.cut(bounds[k], bounds[k + 1]).strip() for k in range(0, len(bounds), 2)]
 
 
 def _sector(written: str, heading: str | None, section: str | None) -> tuple[str, str | None]:

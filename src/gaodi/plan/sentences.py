@@ -27,7 +27,9 @@ from gaodi.plan.unread import UnreadItem
 
 __all__ = ["SentenceReading", "read_target_sentences", "sector_name"]
 
-_YEAR = re.compile(r"(?:到|至|截至|截止)(20\d{2})年(?:底|末)?|(20\d{2})年(?:底|末)?(?:以)?前")
+_YEAR = re.compile(r"(?:到|至|截至|截止)(20\d{2})年(?:底|末)?|(20\d{2})年(?:底|末)?(?:以)?前|"
+                   r"(?:到|至)?[\"“]?(十[三四五六七])五[\"”]?(?:期|时期)?末")
+_FIVE_YEAR_END = {"十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035, "十七": 2040}
 _BARE_YEAR = re.compile(r"^(20\d{2})年(?:底|末|度)?(?:目标|主要目标|发展目标)?(?=$|[^\d月日])")
 _TARGET_WORDS = re.compile(r"力争|确保|争取|目标|预计|预期|努力")
 _PREAMBLE = re.compile(r"(?:明确|提出|要求|计划|目标是|目标为|力争|预计|确保|争取)$")
@@ -107,7 +109,7 @@ def _read_sentence(sentence: Clause, inherited: int | None, years: _Years, line:
     for k, (start, end) in enumerate(_spans(sentence.h, _CLAUSE_END)):
         clause = _without_lead(sentence.cut(start, end).strip())
         if m := _YEAR.search(clause.h):
-            year = int(m.group(1) or m.group(2))
+            year = int(m.group(1) or m.group(2)) if not m.group(3) else _FIVE_YEAR_END[m.group(3)]
             if _PREAMBLE.search(clause.h[: m.start()]):  # "行动计划明确到2027年…"
                 clause = clause.cut(m.end()).strip()
             else:
