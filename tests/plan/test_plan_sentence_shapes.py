@@ -156,3 +156,20 @@ def test_respectively_pairs_each_subject_with_its_amount_and_the_end_of_a_five_y
 def test_respectively_with_too_few_amounts_is_reported():
     [u] = read("到2030年，甲、乙分别达到5%。").unread
     assert "2 项" in u.reason and "1 个数值" in u.reason
+
+
+def test_a_year_ending_in_a_colon_governs_the_list_items_after_it_and_stops_at_other_text():
+    r = read("到2027年，全市制造业发展实现以下目标：",
+             "——规模实力显著增强。全市规上工业营业收入达到5000亿元，规上工业企业超过3000家。",
+             "——创新能力明显提升。研发投入强度达到2.5%。",
+             "全市规上工业企业达到4000家。")            # not a list item: no year governs it
+    assert [(s.sector, s.value, s.year) for s in r.sector_targets] == [("规上工业", 5000, 2027)]
+    assert [(c.subject, c.value, c.year) for c in r.count_targets] == [("规上工业企业", 3000, 2027)]
+    assert [(i.name, i.target.value, i.target.year) for i in r.indicators] == [
+        ("研发投入强度", 2.5, 2027)]
+
+
+def test_a_heading_with_a_year_governs_its_section_until_the_next_heading():
+    r = read("（一）2027年目标", "研发投入强度达到2.5%。", "（二）到2030年目标", "研发投入强度达到3%。",
+             "三、重点任务", "研发投入强度达到9%。", base_year=2025)
+    assert [(i.target.value, i.target.year) for i in r.indicators] == [(2.5, 2027), (3, 2030)]

@@ -37,6 +37,7 @@ _LEAD = re.compile(r"^(?:其中|力争|确保|争取|努力|全力|同时|并|�
 _NUMBERING = r"(?:\d+|[一二三四五六七八九十]+)[.、]|\(?[一二三四五六七八九十\d]+\)"
 _INLINE_HEADING = re.compile(rf"^\s*(?:{_NUMBERING})\s*([^。,;:]{{1,24}}?)。")
 _LINE_HEADING = re.compile(rf"^\s*(?:{_NUMBERING})\s*([^。,;:]{{1,24}})$")
+_LIST_ITEM = re.compile(rf"^\s*(?:——|—|-|•|·|{_NUMBERING}|[一二三四五六七八九十]是)")
 _SENTENCE_END = r"[。;；!?！？]|\.(?!\d)"
 # A comma ends a clause unless it separates thousands ("3,400亿元"); 、 ends one after an amount.
 _CLAUSE_END = r":|(?<!\d),|,(?!\d{3}(?!\d))|(?<=[\d%‰元家个项条户座所件台套位名倍上下内右])、(?!\d)"
@@ -66,22 +67,51 @@ def read_target_sentences(paragraphs: list[Paragraph], doc_year: int | None = No
     out = SentenceReading()
     years = _Years(doc_year, base_year)
     section: str | None = None
+    carried: int | None = None  # a year stated over the paragraphs that follow
+    carried_over_list = False   # …only over list items ("——", "1.", "（一）") after "到2027年：" ends
     for para in paragraphs:
         text = halfwidth(para.text)  # one character for one: indices match the original text
+        item = bool(_LIST_ITEM.match(text))
+        if carried and carried_over_list and not item:
+            carried = None
         line_heading = _LINE_HEADING.match(text)
-        if line_heading:
-            section = sector_name(line_heading.group(1))
-            continue
+        if line_heading or _is_heading(text):
+            carried, carried_over_list = _heading_year(text, years), False
+            if line_heading:
+                section = sector_name(line_heading.group(1))
+                continue
         inline = _INLINE_HEADING.match(text)
         heading = sector_name(inline.group(1)) if inline else None
         paragraph_year: int | None = None
+        year: int | None = None
         for k, (start, end) in enumerate(_spans(text, _SENTENCE_END)):
             sentence = Clause(text[start:end], para.text[start:end]).unspaced()
-            opened = _read_sentence(sentence, paragraph_year,
-                                    years, para.line, heading, section, out)
+            opened, year = _read_sentence(sentence, paragraph_year or carried, years, para.line,
+                                          heading, section, out)
             if k == 0:
                 paragraph_year = opened
+        if text.rstrip().endswith(":") and year is not None:
+            carried, carried_over_list = year, True
     return out
+
+
+def _is_heading(text: str) -> bool:
+    """A short line without a full stop: a heading such as "（一）2027年目标" or "主要目标"."""
+    return len(text.strip()) <= 30 and not re.search(r"[。;!?,]", text)
+
+
+def _heading_year(text: str, years: _Years) -> int | None:
+    """The year a heading states for the section under it ("到2027年主要目标"), if any."""
+    if m := _YEAR.search(text):
+        return _year_of(m)
+    body = re.sub(rf"^\s*(?:{_NUMBERING})\s*", "", text)
+    if (m := _BARE_YEAR.match(body)) and years.is_target(int(m.group(1)), "目标"):
+        return int(m.group(1))
+    return None
+
+
+def _year_of(m: re.Match[str]) -> int:
+    return _FIVE_YEAR_END[m.group(3)] if m.group(3) else int(m.group(1) or m.group(2))
 
 
 def _spans(text: str, separator: str) -> list[tuple[int, int]]:
@@ -101,15 +131,16 @@ def _without_lead(clause: Clause) -> Clause:
 
 
 def _read_sentence(sentence: Clause, inherited: int | None, years: _Years, line: int,
-                   heading: str | None, section: str | None, out: SentenceReading) -> int | None:
-    """Read the clauses of one sentence; return the year it opens with (None if it does not)."""
+                   heading: str | None, section: str | None,
+                   out: SentenceReading) -> tuple[int | None, int | None]:
+    """Read the clauses of one sentence; return the year it opens with and the year at its end."""
     year = inherited
     opened: int | None = None
     source = sentence.o.strip()
     for k, (start, end) in enumerate(_spans(sentence.h, _CLAUSE_END)):
         clause = _without_lead(sentence.cut(start, end).strip())
         if m := _YEAR.search(clause.h):
-            year = int(m.group(1) or m.group(2)) if not m.group(3) else _FIVE_YEAR_END[m.group(3)]
+            year = _year_of(m)
             if _PREAMBLE.search(clause.h[: m.start()]):  # "行动计划明确到2027年…"
                 clause = clause.cut(m.end()).strip()
             else:
@@ -133,4 +164,4 @@ def _read_sentence(sentence: Clause, inherited: int | None, years: _Years, line:
             out.unread.append(UnreadItem(kind="sentence", line=line, text=source,
                                          reason=f"「{clause.o}」：{zh}",
                                          reason_en=f"'{clause.o}': {en}"))
-    return opened
+    return opened, year
