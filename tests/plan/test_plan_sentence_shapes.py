@@ -173,3 +173,20 @@ def test_a_heading_with_a_year_governs_its_section_until_the_next_heading():
     r = read("（一）2027年目标", "研发投入强度达到2.5%。", "（二）到2030年目标", "研发投入强度达到3%。",
              "三、重点任务", "研发投入强度达到9%。", base_year=2025)
     assert [(i.target.value, i.target.year) for i in r.indicators] == [(2.5, 2027), (3, 2030)]
+
+
+def test_a_past_figure_in_the_text_makes_a_later_relative_target_absolute():
+    """2025 figures: 1.6万亿元 doubled is 3.2万亿元; 9.5 % + 3 points is 12.5 %; 研发强度 has no base."""
+    from gaodi.plan.document import extract_plan
+
+    r = extract_plan([
+        Paragraph(1, "某省制造业“十五五”规划"),
+        Paragraph(2, "2025年，全省规模以上工业营业收入达到1.6万亿元，数字经济核心产业增加值占比为9.5%。"),
+        Paragraph(3, "到2030年，规上工业营业收入比2025年翻一番，数字经济核心产业增加值占比提高3个百分点，"
+                     "研发强度提高1个百分点。")], "p")
+    assert [(i.name, i.unit, i.base, i.base_year, i.target.op, i.target.value, i.target.relation.kind)
+            for i in r.plan.indicators] == [
+        ("规上工业营业收入", "万亿元", 1.6, 2025, "=", 3.2, "multiple"),
+        ("数字经济核心产业增加值占比", "%", 9.5, 2025, "=", 12.5, "points"),
+        ("研发强度", "%", None, None, "relative", None, "points")]
+    assert r.plan.sector_targets == [] and r.unread == []   # the 2025 figures are not targets

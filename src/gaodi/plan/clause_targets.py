@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from gaodi.plan.model import MONEY_UNITS, CountTarget, Indicator, SectorTarget
 from gaodi.plan.quantity import COUNT_UNITS, QuantityError, compact, parse_amount
-from gaodi.plan.relations import read_relative, resolve
+from gaodi.plan.relations import KnownBase, read_relative, resolve
 from gaodi.plan.unread import UnreadItem
 
 _VERB_OPS = {"达到": None, "突破": "≥", "超过": "≥", "超": "≥", "不少于": "≥", "不低于": "≥",
@@ -32,7 +32,7 @@ _VERB_OPS = {"达到": None, "突破": "≥", "超过": "≥", "超": "≥", "�
              "增加至": None, "增长到": None, "增至": None, "扩大到": None, "扩大至": None,
              "下降到": None, "下降至": None, "降低到": None, "降低至": None, "降至": None,
              "降到": None, "减少到": None, "减少至": None, "进入": None, "跻身": None,
-             "位居": None, "达": None}
+             "位居": None, "达": None, "为": None}
 _VERB = "(" + "|".join(sorted(_VERB_OPS, key=len, reverse=True)) + ")"
 _VERB_AMOUNT = re.compile(_VERB + r"(?=[\d\[]|(?:全省|全国|全市|全球|全州)?前\d)")
 _MAGNITUDE = re.compile(_VERB + r"(?=[一二两三四五六七八九十百千万亿]|翻)|[百千万]+亿级|[千万]亿元?台阶")
@@ -59,6 +59,17 @@ class SentenceReading:
     count_targets: list[CountTarget] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     unread: list[UnreadItem] = field(default_factory=list)
+    facts: list[KnownBase] = field(default_factory=list)
+
+    def as_facts(self) -> list[KnownBase]:
+        """The levels read here (op "="), as past figures: "2025年，全省营收达到1.6万亿元"."""
+        out = [KnownBase(s.sector + s.metric, s.year, s.value, s.unit)
+               for s in self.sector_targets if s.op == "=" and s.value is not None]
+        out += [KnownBase(c.subject, c.year, c.value, c.unit)
+                for c in self.count_targets if c.op == "=" and c.value is not None and not c.level]
+        out += [KnownBase(i.name, i.target.year, i.target.value, i.unit) for i in self.indicators
+                if i.target.op == "=" and i.target.value is not None and not i.target.rank]
+        return out
 
 
 @dataclass

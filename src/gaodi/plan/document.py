@@ -24,8 +24,8 @@ from gaodi.plan.html_blocks import read_html_blocks
 from gaodi.plan.indicator_table import is_footnote, parse_footnotes, read_indicator_table
 from gaodi.plan.model import Footnote, Indicator, Plan, SectorTarget
 from gaodi.plan.pdf_blocks import read_pdf_blocks
-from gaodi.plan.quantity import compact, halfwidth
-from gaodi.plan.relations import resolve
+from gaodi.plan.quantity import halfwidth
+from gaodi.plan.relations import KnownBase, with_known_base
 from gaodi.plan.sentences import read_target_sentences
 from gaodi.plan.unread import UnreadItem
 
@@ -131,8 +131,9 @@ def extract_plan(blocks: list[Block], plan_id: str, source: str | None = None,
     text = read_target_sentences([p for p in paragraphs if p.line not in note_lines],
                                  doc_year=_doc_year(meta), base_year=base_year)
     unread.extend(text.unread)
-    _add_unique(indicators, [_with_table_base(i, indicators, base_year) for i in text.indicators],
-                unread)
+    bases = [KnownBase(i.name, i.base_year, i.base, i.unit) for i in indicators if i.base is not None]
+    bases += text.facts
+    _add_unique(indicators, [with_known_base(i, bases, base_year) for i in text.indicators], unread)
     sector_targets: list[SectorTarget] = []
     for st in text.sector_targets:
         if any((o.sector, o.metric, o.year) == (st.sector, st.metric, st.year)
@@ -174,25 +175,6 @@ def _doc_year(meta: dict[str, Any]) -> int | None:
     if m := re.search(r"[〔\[(（]\s*(\d{4})\s*[〕\])）]", meta.get("doc_number") or ""):
         return int(m.group(1))
     return None
-
-
-def _with_table_base(ind: Indicator, table: list[Indicator], plan_base_year: int | None) -> Indicator:
-    """Make a relative target absolute from the table row of the same name and base year.
-
-    "比2020年提高3个百分点" takes the row's base when the row's base year is 2020; a relation
-    without a year takes it when the row's base year is the plan's. The relation is kept.
-    """
-    relation = ind.target.relation
-    if ind.target.op != "relative" or relation is None:
-        return ind
-    wanted = relation.base_year or plan_base_year
-    for row in table:
-        if (compact(row.name) == compact(ind.name) and row.base is not None
-                and (row.base_year or plan_base_year) == wanted and wanted is not None):
-            return ind.model_copy(update={
-                "base": row.base, "base_year": wanted, "unit": ind.unit or row.unit,
-                "target": resolve(ind.target, row.base)})
-    return ind
 
 
 def _five_year(name: str) -> tuple[int | None, int | None]:

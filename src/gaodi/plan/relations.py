@@ -19,12 +19,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gaodi.plan.model import Relation, Target
-from gaodi.plan.quantity import QuantityError, parse_amount
+from gaodi.plan.model import Indicator, Relation, Target
+from gaodi.plan.quantity import QuantityError, compact, parse_amount
 
 _UP = "提高|提升|增加|上升|增长"
 _DOWN = "下降|降低|减少|压减|压降"
-_COMPARE = r"(?:比|较|相比|与)(?:(?P<year>20\d{2})年(?:底|末)?|基期|目前|现在|现有水平)?(?:相比)?"
+_COMPARE = r"(?:比|较|相比|与)(?:(?P<year>20\d{2})年(?:底|末)?|基期|目前|现在|现有水平)(?:相比)?"
 _RELATIVE = re.compile(
     rf"(?P<cmp>{_COMPARE})?(?P<verb>{_UP}|{_DOWN})(?P<rest>\[?\d.*)$")
 _DOUBLING = re.compile(
@@ -111,3 +111,46 @@ def resolve(target: Target, base: float) -> Target:
     if target.relation is None:
         return target
     return target.model_copy(update=target.relation.level(base))
+
+
+@dataclass(frozen=True)
+class KnownBase:
+    """A value the document states for a year: a table row's base, or a past figure in the text."""
+
+    name: str
+    year: int | None
+    value: float
+    unit: str | None
+
+
+_WHOLE = re.compile(r"^(?:全省|全市|全区|全县|全州|我省|我市)")
+
+
+def same_name(a: str, b: str) -> bool:
+    """Tell whether two subjects name the same quantity: 全省 dropped, 规模以上 = 规上, 的 ignored."""
+    def norm(s: str) -> str:
+        return _WHOLE.sub("", compact(s)).replace("规模以上", "规上").replace("的", "")
+    return norm(a) == norm(b)
+
+
+def with_known_base(ind: Indicator, bases: list[KnownBase], plan_base_year: int | None) -> Indicator:
+    """Make a relative target absolute from a known base of the same name and year.
+
+    "比2020年提高3个百分点" takes a base stated for 2020; a relation without a year takes one for
+    the plan's base year. The relation is kept; a base in another unit than the indicator's is
+    not used.
+    """
+    relation = ind.target.relation
+    if ind.target.op != "relative" or relation is None:
+        return ind
+    wanted = relation.base_year or plan_base_year
+    for base in bases:
+        year = base.year or plan_base_year
+        if wanted is None or year != wanted or not same_name(base.name, ind.name):
+            continue
+        if ind.unit and base.unit and ind.unit != base.unit:
+            continue
+        return ind.model_copy(update={"base": base.value, "base_year": wanted,
+                                      "unit": ind.unit or base.unit,
+                                      "target": resolve(ind.target, base.value)})
+    return ind

@@ -22,6 +22,7 @@ from gaodi.errors import InputError
 from gaodi.plan.blocks import Paragraph
 from gaodi.plan.clause_targets import Clause, SentenceReading, read_clause, sector_name
 from gaodi.plan.numerals import apply_spans, numeral_spans
+from gaodi.plan.relations import KnownBase
 from gaodi.plan.quantity import QuantityError, halfwidth
 from gaodi.plan.unread import UnreadItem
 
@@ -110,6 +111,16 @@ def _heading_year(text: str, years: _Years) -> int | None:
     return None
 
 
+def _facts(clause: Clause, year: int, line: int) -> list[KnownBase]:
+    """Figures a clause states for a past year, as bases for relative targets; none if unreadable."""
+    scratch = SentenceReading()
+    try:
+        read_clause(clause, year, clause.o, line, None, None, scratch)
+    except (QuantityError, InputError):
+        return []
+    return scratch.as_facts()
+
+
 def _year_of(m: re.Match[str]) -> int:
     return _FIVE_YEAR_END[m.group(3)] if m.group(3) else int(m.group(1) or m.group(2))
 
@@ -135,6 +146,7 @@ def _read_sentence(sentence: Clause, inherited: int | None, years: _Years, line:
                    out: SentenceReading) -> tuple[int | None, int | None]:
     """Read the clauses of one sentence; return the year it opens with and the year at its end."""
     year = inherited
+    past: int | None = None  # a year before the document's: its figures are facts, not targets
     opened: int | None = None
     source = sentence.o.strip()
     for k, (start, end) in enumerate(_spans(sentence.h, _CLAUSE_END)):
@@ -149,13 +161,17 @@ def _read_sentence(sentence: Clause, inherited: int | None, years: _Years, line:
         elif m := _BARE_YEAR.match(clause.h):
             stated = int(m.group(1))
             year = stated if years.is_target(stated, sentence.h) else None
+            past = None if year else stated
             clause = clause.cut(m.end()).strip()
             opened = year if k == 0 else opened
         clause = _without_lead(clause)
-        if year is None or not clause.h:
+        if (year is None and past is None) or not clause.h:
             continue
         spans = numeral_spans(clause.h)
         clause = Clause(apply_spans(clause.h, spans), apply_spans(clause.o, spans))
+        if year is None:
+            out.facts.extend(_facts(clause, past, line))  # type: ignore[arg-type]
+            continue
         try:
             read_clause(clause, year, source, line, heading, section, out)
         except (QuantityError, InputError) as exc:
