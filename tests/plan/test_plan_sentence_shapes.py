@@ -190,3 +190,16 @@ def test_a_past_figure_in_the_text_makes_a_later_relative_target_absolute():
         ("数字经济核心产业增加值占比", "%", 9.5, 2025, "=", 12.5, "points"),
         ("研发强度", "%", None, None, "relative", None, "points")]
     assert r.plan.sector_targets == [] and r.unread == []   # the 2025 figures are not targets
+
+
+def test_elliptic_share_rank_in_words_and_doubling_in_one_word():
+    r = read("到2027年，全省数字经济规模超过5万亿元，占GDP比重达到55%，制造业综合实力进入全国前十，"
+             "高新技术企业数量实现倍增。")
+    assert [(s.sector, s.metric, s.op, s.value, s.unit) for s in r.sector_targets] == [
+        ("数字经济", "规模", ">=", 5, "万亿元")]
+    share, rank, doubled = r.indicators
+    assert (share.name, share.target.value) == ("全省数字经济规模占GDP比重", 55)   # 占… completes
+    assert (rank.name, rank.target.op, rank.target.value, rank.target.rank) == (
+        "制造业综合实力", "<=", 10, True)                                       # 前十 = top 10
+    assert (doubled.name, doubled.target.relation.kind, doubled.target.relation.value) == (
+        "高新技术企业数量", "multiple", 2)                                       # 倍增 = ×2

@@ -60,6 +60,7 @@ class SentenceReading:
     indicators: list[Indicator] = field(default_factory=list)
     unread: list[UnreadItem] = field(default_factory=list)
     facts: list[KnownBase] = field(default_factory=list)
+    last_subject: str | None = None  # the subject of the sentence's previous clause
 
     def as_facts(self) -> list[KnownBase]:
         """The levels read here (op "="), as past figures: "2025年，全省营收达到1.6万亿元"."""
@@ -111,6 +112,14 @@ def subject_of(text: str) -> str:
     return _TAIL.sub("", text.strip()).strip()
 
 
+def _elliptic(subject: str, out: SentenceReading) -> str:
+    """Complete "占GDP比重" with the subject of the clause before it ("数字经济规模…，占GDP比重…")."""
+    if subject.startswith("占") and out.last_subject:
+        subject = out.last_subject + subject
+    out.last_subject = subject or out.last_subject
+    return subject
+
+
 def read_clause(clause: Clause, year: int, source: str, line: int, heading: str | None,
                 section: str | None, out: SentenceReading) -> None:
     """Read one clause under ``year`` into ``out``; raise QuantityError when it cannot be read."""
@@ -118,7 +127,7 @@ def read_clause(clause: Clause, year: int, source: str, line: int, heading: str 
         return
     relative = read_relative(clause.h, year)
     if relative is not None:
-        subject = subject_of(clause.o[: len(relative.subject)])
+        subject = _elliptic(subject_of(clause.o[: len(relative.subject)]), out)
         if not subject:
             raise QuantityError("目标前没有写明指标（主语）", "the target names no subject")
         target = relative.target
@@ -137,7 +146,7 @@ def read_clause(clause: Clause, year: int, source: str, line: int, heading: str 
                                 "the amount is a magnitude (such as 千亿级), not a number")
         return  # prose without an amount
     subject_end, amount_start, verb_op = split
-    subject = subject_of(clause.o[:subject_end])
+    subject = _elliptic(subject_of(clause.o[:subject_end]), out)
     amount = clause.cut(amount_start)
     if "、" in amount.h and _read_enumeration(subject, amount, verb_op, year, source, line, out):
         return

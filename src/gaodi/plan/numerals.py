@@ -42,7 +42,7 @@ def numeral_spans(text: str) -> list[tuple[int, int, str]]:
                 continue
             spans.append((m.start(), m.start() + k, number))
             break
-    spans += _range_starts(text, spans)
+    spans += _range_starts(text, spans) + _ranks(text, spans)
     return sorted(spans + _wan_spans(text, spans))
 
 
@@ -53,6 +53,19 @@ def _range_starts(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     for m in _RUN.finditer(text):
         sep = re.match(r"(?:至|到|~|-|—)", text[m.end():])
         if m.start() in starts or not sep or m.end() + sep.end() not in starts:
+            continue
+        number = _number(m.group(0))
+        if number is not None:
+            out.append((m.start(), m.end(), number))
+    return out
+
+
+def _ranks(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A place in a ranking written in words: "前十" → "前10", "前三强" → "前3强"."""
+    starts = {s for s, _, _ in spans}
+    out = []
+    for m in _RUN.finditer(text):
+        if m.start() in starts or m.start() == 0 or text[m.start() - 1] != "前":
             continue
         number = _number(m.group(0))
         if number is not None:

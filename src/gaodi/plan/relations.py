@@ -28,7 +28,7 @@ _COMPARE = r"(?:比|较|相比|与)(?:(?P<year>20\d{2})年(?:底|末)?|基期|�
 _RELATIVE = re.compile(
     rf"(?P<cmp>{_COMPARE})?(?P<verb>{_UP}|{_DOWN})(?P<rest>\[?\d.*)$")
 _DOUBLING = re.compile(
-    rf"(?P<cmp>{_COMPARE})?(?:实现)?(?:翻(?P<n>一|两|二|三)?番|增长(?P<times>\d+(?:\.\d+)?)倍|"
+    rf"(?P<cmp>{_COMPARE})?(?:实现)?(?:翻(?P<n>一|两|二|三)?番|倍增|增长(?P<times>\d+(?:\.\d+)?)倍|"
     rf"(?:达到|是|为)(?:(?P<ofyear>20\d{{2}})年(?:底|末)?的)?(?P<multiple>\d+(?:\.\d+)?)倍)"
     rf"(?P<suffix>以上|左右)?$")
 _FROM_TO = re.compile(

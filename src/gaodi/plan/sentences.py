@@ -149,6 +149,7 @@ def _read_sentence(sentence: Clause, inherited: int | None, years: _Years, line:
     past: int | None = None  # a year before the document's: its figures are facts, not targets
     opened: int | None = None
     source = sentence.o.strip()
+    out.last_subject = None
     for k, (start, end) in enumerate(_spans(sentence.h, _CLAUSE_END)):
         clause = _without_lead(sentence.cut(start, end).strip())
         if m := _YEAR.search(clause.h):
