@@ -171,3 +171,23 @@ def test_city_pdf_reads_as_its_html_does(tmp_path):
     pdf = html_to_pdf(CITY.read_text(encoding="utf-8"), tmp_path / "c.pdf")
     from_pdf = read_plan_document(pdf, plan_id="wangchuan_city_table")
     assert without_lines(from_pdf.as_dict()) == without_lines(read_plan_document(CITY).as_dict())
+
+
+def test_table_cells_written_against_the_base_become_absolute_on_the_rows_base(tmp_path):
+    """9.5 + 3 points = 12.5; 0.5 × (1 − 0.135) = 0.4325; 3000 × 2 = 6000; 年均增长 in a cell is reported."""
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "# 望川市工业“十五五”规划\n\n| 序号 | 指标 | 单位 | 2025年 | 2030年 | 属性 |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 1 | 数字经济核心产业增加值占比 | % | 9.5 | 比2025年提高3个百分点 | 预期性 |\n"
+        "| 2 | 单位工业增加值能耗 | 吨标准煤 | 0.5 | 下降13.5% | 约束性 |\n"
+        "| 3 | 规上工业营业收入 | 亿元 | 3000 | 翻一番 | 预期性 |\n"
+        "| 4 | 工业投资 | 亿元 | / | 年均增长8% | 预期性 |\n", encoding="utf-8")
+    r = read_plan_document(path)
+    assert [(i.number, i.base, i.target.op, i.target.value, i.target.relation.kind,
+             i.target.relation.value) for i in r.plan.indicators] == [
+        ("1", 9.5, "=", pytest.approx(12.5), "points", 3),
+        ("2", 0.5, "=", pytest.approx(0.4325), "percent", -13.5),
+        ("3", 3000, "=", 6000, "multiple", 2)]
+    [growth] = r.unread
+    assert (growth.kind, growth.line) == ("table_row", 8) and "年均增长8%" in growth.reason

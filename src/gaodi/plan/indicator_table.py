@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from gaodi.errors import InputError
 from gaodi.plan.blocks import Row, Table
 from gaodi.plan.model import Footnote, Indicator, Target
+from gaodi.plan.numerals import in_digits
 from gaodi.plan.quantity import (
     EMPTY_MARKS,
     QuantityError,
@@ -25,6 +26,7 @@ from gaodi.plan.quantity import (
     parse_base,
     same_unit,
 )
+from gaodi.plan.relations import read_relative, resolve
 from gaodi.plan.unread import UnreadItem
 
 _YEAR = re.compile(r"\(?((?:19|20)\d{2})年?(?:底|末)?\)?")
@@ -282,6 +284,8 @@ def _read_row(row: Row, by_role: dict[str, list[Column]], width: int, marks: dic
         if attribute not in ("预期性", "约束性"):
             return _unread(row, f"属性「{attribute}」应为 预期性 或 约束性",
                            f"attribute '{attribute}' must be 预期性 or 约束性")
+    if base is not None:  # "比2025年提高2个百分点" in a target cell: absolute on the row's base
+        targets = [(_on_base(t, base, base_year), ms) for t, ms in targets]
     main = targets[-1][0]
     try:
         return Indicator(
@@ -294,6 +298,13 @@ def _read_row(row: Row, by_role: dict[str, list[Column]], width: int, marks: dic
         return _unread(row, exc.message, exc.message_en)
 
 
+def _on_base(target: Target, base: float, base_year: int | None) -> Target:
+    relation = target.relation
+    if target.op != "relative" or relation is None or relation.base_year not in (None, base_year):
+        return target
+    return resolve(target, base)
+
+
 def _read_target(row: Row, col: Column, unit: str | None,
                  default_year: int | None) -> tuple[Target, list[str]]:
     text = row.cells[col.index]
@@ -304,7 +315,11 @@ def _read_target(row: Row, col: Column, unit: str | None,
         text = compact(text)[: m.start()]
     if re.search(r"\[.*\]", compact(text)):
         marks.append("[]")
-    amount = parse_amount(text, year=col.year or default_year)
+    year = col.year or default_year
+    relative = read_relative(compact(in_digits(text)), year) if year else None
+    if relative is not None and relative.target.relation is not None and not relative.subject:
+        return relative.target, marks
+    amount = parse_amount(text, year=year)
     if amount.unit and unit and not amount.target.rank and not same_unit(amount.unit, unit):
         raise QuantityError(f"目标值的单位「{amount.unit}」与单位列「{unit}」不同",
                             f"the target's unit '{amount.unit}' differs from the unit '{unit}'")
