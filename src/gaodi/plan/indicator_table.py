@@ -280,7 +280,9 @@ def _read_row(row: Row, by_role: dict[str, list[Column]], width: int, marks: dic
             base_year, base_note = note.base_year, note.text
     attribute = _cell(row, by_role, "attribute")
     if attribute:
-        attribute = {"预期": "预期性", "约束": "约束性"}.get(compact(attribute), compact(attribute))
+        attribute = compact(attribute)  # 预期, 预期性, 预期性指标 → 预期性
+        attribute = next((full for short, full in (("预期", "预期性"), ("约束", "约束性"))
+                          if attribute.startswith(short)), attribute)
         if attribute not in ("预期性", "约束性"):
             return _unread(row, f"属性「{attribute}」应为 预期性 或 约束性",
                            f"attribute '{attribute}' must be 预期性 or 约束性")
