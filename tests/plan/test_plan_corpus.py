@@ -191,3 +191,18 @@ def test_table_cells_written_against_the_base_become_absolute_on_the_rows_base(t
         ("3", 3000, "=", 6000, "multiple", 2)]
     [growth] = r.unread
     assert (growth.kind, growth.line) == ("table_row", 8) and "年均增长8%" in growth.reason
+
+
+def test_targets_inside_a_box_drawn_as_a_one_column_table_and_an_unnumbered_sector_heading(tmp_path):
+    """A 专栏 box (a one-cell table) holds sentences; Word's automatic numbering leaves no "1."."""
+    path = tmp_path / "box.html"
+    path.write_text(
+        "<h1>望川市新材料产业发展行动方案（2025—2027年）</h1>"
+        "<table><tr><td><p>专栏1 重点工程</p><p>到2027年，建成新材料中试平台5个，"
+        "培育新材料领域单项冠军企业3家。</p></td></tr></table>"
+        "<p>先进陶瓷材料产业。依托现有基础，到2027年，力争营收达到120亿元。</p>", encoding="utf-8")
+    r = read_plan_document(path)
+    assert counts(r) == [("新材料中试平台", 2027, "=", 5, "个"),
+                         ("新材料领域单项冠军企业", 2027, "=", 3, "家")]
+    assert sectors(r) == [("先进陶瓷材料", "营收", 2027, "=", 120, "亿元")]
+    assert r.unread == []

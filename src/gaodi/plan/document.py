@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from gaodi.errors import InputError, Location
-from gaodi.plan.blocks import Block, Paragraph, Table, read_text_blocks
+from gaodi.plan.blocks import Block, Paragraph, read_text_blocks
 from gaodi.plan.docx_blocks import read_docx_blocks
 from gaodi.plan.html_blocks import read_html_blocks
 from gaodi.plan.indicator_table import is_footnote, parse_footnotes, read_indicator_table
@@ -112,8 +112,10 @@ def extract_plan(blocks: list[Block], plan_id: str, source: str | None = None,
     note_lines: set[int] = set()
     indicators: list[Indicator] = []
     footnotes: list[Footnote] = []
+    running: list[Paragraph] = []  # the text, with the text of boxes (专栏 drawn as 1-2 column tables)
     for k, block in enumerate(blocks):
-        if not isinstance(block, Table):
+        if isinstance(block, Paragraph):
+            running.append(block)
             continue
         notes: list[Footnote] = []
         for after in blocks[k + 1: k + 4]:
@@ -122,13 +124,16 @@ def extract_plan(blocks: list[Block], plan_id: str, source: str | None = None,
             notes.extend(parse_footnotes(after.text))
             note_lines.add(after.line)
         reading = read_indicator_table(block, notes, base_year, target_year)
+        if not reading.is_indicator_table and max(len(r.cells) for r in block.rows) <= 2:
+            running.extend(Paragraph(line=r.line, text=c) for r in block.rows for c in r.cells if c)
+            continue
         unread.extend(reading.unread)
         if reading.is_indicator_table:
             footnotes.extend(notes + reading.footnotes)
             base_year = base_year or reading.base_year
             target_year = reading.target_year or target_year
             _add_unique(indicators, reading.indicators, unread)
-    text = read_target_sentences([p for p in paragraphs if p.line not in note_lines],
+    text = read_target_sentences([p for p in running if p.line not in note_lines],
                                  doc_year=_doc_year(meta), base_year=base_year)
     unread.extend(text.unread)
     bases = [KnownBase(i.name, i.base_year, i.base, i.unit) for i in indicators if i.base is not None]
@@ -222,9 +227,7 @@ def _metadata(paragraphs: list[Paragraph]) -> tuple[dict[str, Any], list[UnreadI
                 meta["issuer"] = t
                 break
     who = meta.get("issuer") or meta.get("name") or ""
-    if m := _ISSUER_SUFFIX.match(who):
-        meta["jurisdiction"] = m.group(1)
-    elif m := _PLACE.match(meta.get("name") or ""):  # "望川市东湖区促进…计划" → 望川市东湖区
+    if (m := _ISSUER_SUFFIX.match(who)) or (m := _PLACE.match(meta.get("name") or "")):
         meta["jurisdiction"] = m.group(1)
     unread: list[UnreadItem] = []
     if "name" not in meta:

@@ -22,8 +22,8 @@ from gaodi.errors import InputError
 from gaodi.plan.blocks import Paragraph
 from gaodi.plan.clause_targets import Clause, SentenceReading, read_clause, sector_name
 from gaodi.plan.numerals import apply_spans, numeral_spans
-from gaodi.plan.relations import KnownBase
 from gaodi.plan.quantity import QuantityError, halfwidth
+from gaodi.plan.relations import KnownBase
 from gaodi.plan.unread import UnreadItem
 
 __all__ = ["SentenceReading", "read_target_sentences", "sector_name"]
@@ -36,7 +36,8 @@ _TARGET_WORDS = re.compile(r"力争|确保|争取|目标|预计|预期|努力")
 _PREAMBLE = re.compile(r"(?:明确|提出|要求|计划|目标是|目标为|力争|预计|确保|争取)$")
 _LEAD = re.compile(r"^(?:其中|力争|确保|争取|努力|全力|同时|并|且|和)+")
 _NUMBERING = r"(?:\d+|[一二三四五六七八九十]+)[.、]|\(?[一二三四五六七八九十\d]+\)"
-_INLINE_HEADING = re.compile(rf"^\s*(?:{_NUMBERING})\s*([^。,;:]{{1,24}}?)。")
+_INLINE_HEADING = re.compile(rf"^\s*(?:{_NUMBERING})\s*([^。,;:]{{1,24}}?)。|"
+                             r"^\s*([^。,;:\d]{2,16}(?:产业|制造业|服务业|装备|材料))。")
 _LINE_HEADING = re.compile(rf"^\s*(?:{_NUMBERING})\s*([^。,;:]{{1,24}})$")
 _LIST_ITEM = re.compile(rf"^\s*(?:——|—|-|•|·|{_NUMBERING}|[一二三四五六七八九十]是)")
 _SENTENCE_END = r"[。;；!?！？]|\.(?!\d)"
@@ -82,7 +83,7 @@ def read_target_sentences(paragraphs: list[Paragraph], doc_year: int | None = No
                 section = sector_name(line_heading.group(1))
                 continue
         inline = _INLINE_HEADING.match(text)
-        heading = sector_name(inline.group(1)) if inline else None
+        heading = sector_name(inline.group(1) or inline.group(2)) if inline else None
         paragraph_year: int | None = None
         year: int | None = None
         for k, (start, end) in enumerate(_spans(text, _SENTENCE_END)):
