@@ -139,7 +139,7 @@ def test_city_sentences_before_and_after_the_table(city):
     assert sectors(city) == [("电子信息", "营收", 2030, ">=", 1500, "亿元"),
                              ("电子信息", "营收", 2027, "=", 1200, "亿元")]
     # 培育营收超十亿元企业30家: 超 is followed by an amount that does not end the clause
-    assert counts(city) == [("营收超10亿元企业", 2030, "=", 30, "家")]
+    assert counts(city) == [("营收超十亿元企业", 2030, "=", 30, "家")]  # the subject as written
     assert city.unread == []
 
 

@@ -203,3 +203,19 @@ def test_elliptic_share_rank_in_words_and_doubling_in_one_word():
         "制造业综合实力", "<=", 10, True)                                       # 前十 = top 10
     assert (doubled.name, doubled.target.relation.kind, doubled.target.relation.value) == (
         "高新技术企业数量", "multiple", 2)                                       # 倍增 = ×2
+
+
+@pytest.mark.parametrize("written, digits", [
+    ("超千亿元", "超1000亿元"), ("达到万亿元", "达到1万亿元"), ("2万亿元", "2万亿元"),
+    ("1.5万亿元", "1.5万亿元"), ("数千亿元", "数千亿元"), ("近百亿元", "近百亿元"),
+    ("迈上千亿元台阶", "迈上千亿元台阶")])
+def test_a_lone_magnitude_before_money_is_one_of_it_but_vague_ones_stay(written, digits):
+    assert in_digits(written) == digits
+
+
+def test_vague_amounts_and_steps_are_reported():
+    r = read("到2030年，电子信息产业营收超千亿元，软件产业营收迈上千亿元台阶，食品产业营收达数千亿元。")
+    assert [(s.sector, s.op, s.value, s.unit) for s in r.sector_targets] == [
+        ("电子信息", ">=", 1000, "亿元")]
+    assert [u.reason.split("」")[0] for u in r.unread] == [
+        "「软件产业营收迈上千亿元台阶", "「食品产业营收达数千亿元"]

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from gaodi.plan.model import MONEY_UNITS, CountTarget, Indicator, SectorTarget
+from gaodi.plan.numerals import apply_spans, numeral_spans
 from gaodi.plan.quantity import COUNT_UNITS, QuantityError, compact, parse_amount
 from gaodi.plan.relations import KnownBase, read_relative, resolve
 from gaodi.plan.unread import UnreadItem
@@ -35,7 +36,7 @@ _VERB_OPS = {"达到": None, "突破": "≥", "超过": "≥", "超": "≥", "�
              "位居": None, "达": None, "为": None}
 _VERB = "(" + "|".join(sorted(_VERB_OPS, key=len, reverse=True)) + ")"
 _VERB_AMOUNT = re.compile(_VERB + r"(?=[\d\[]|(?:全省|全国|全市|全球|全州)?前\d)")
-_MAGNITUDE = re.compile(_VERB + r"(?=[一二两三四五六七八九十百千万亿]|翻)|[百千万]+亿级|[千万]亿元?台阶")
+_MAGNITUDE = re.compile(_VERB + r"(?=[一二两三四五六七八九十百千万亿]|翻)|[百千万]+亿级|台阶|[数几上近余][十百千万]+亿?元")
 _COUNT = "|".join(sorted(COUNT_UNITS))
 _COUNT_FIRST = re.compile(
     r"^(?P<pre>.*?)(?P<verb>新培育|培育|打造|形成|建成|建设|创建|新增|引进|认定|组建|新建|争创|建立)"
@@ -79,6 +80,29 @@ class Clause:
 
     h: str
     o: str
+    written: str | None = None  # ``o`` before its numbers were put in digits, and the spans put
+    spans: tuple[tuple[int, int, str], ...] = ()
+
+    def in_digits(self) -> Clause:
+        """The clause with its amounts in digits; ``as_written`` still gives the words."""
+        spans = numeral_spans(self.h)
+        return Clause(apply_spans(self.h, spans), apply_spans(self.o, spans), self.o, tuple(spans))
+
+    def as_written(self, start: int, end: int | None = None) -> str:
+        """``o[start:end]`` as the document wrote it (三千亿元, not 3000亿元)."""
+        if self.written is None:
+            return self.o[start:end]
+        return self.written[self._original(start):self._original(len(self.o) if end is None else end)]
+
+    def _original(self, pos: int) -> int:
+        offset = 0
+        for s, e, digits in sorted(self.spans):
+            if pos < s + offset + len(digits) and pos <= s + offset:
+                break
+            if pos < s + offset + len(digits):
+                return s
+            offset += len(digits) - (e - s)
+        return pos - offset
 
     def cut(self, start: int, end: int | None = None) -> Clause:
         return Clause(self.h[start:end], self.o[start:end])
@@ -127,7 +151,7 @@ def read_clause(clause: Clause, year: int, source: str, line: int, heading: str 
         return
     relative = read_relative(clause.h, year)
     if relative is not None:
-        subject = _elliptic(subject_of(clause.o[: len(relative.subject)]), out)
+        subject = _elliptic(subject_of(clause.as_written(0, len(relative.subject))), out)
         if not subject:
             raise QuantityError("目标前没有写明指标（主语）", "the target names no subject")
         target = relative.target
@@ -146,7 +170,7 @@ def read_clause(clause: Clause, year: int, source: str, line: int, heading: str 
                                 "the amount is a magnitude (such as 千亿级), not a number")
         return  # prose without an amount
     subject_end, amount_start, verb_op = split
-    subject = _elliptic(subject_of(clause.o[:subject_end]), out)
+    subject = _elliptic(subject_of(clause.as_written(0, subject_end)), out)
     amount = clause.cut(amount_start)
     if "、" in amount.h and _read_enumeration(subject, amount, verb_op, year, source, line, out):
         return
@@ -244,7 +268,7 @@ def _read_count_first(m: re.Match[str], clause: Clause, year: int, source: str, 
                       out: SentenceReading) -> bool:
     """Read "培育10家以上百亿企业": the amount before the noun it counts."""
     read = parse_amount(m["amt"], year=year)
-    noun = clause.o[m.start("noun"):].strip()
+    noun = clause.as_written(m.start("noun")).strip()
     if read.unit not in COUNT_UNITS or read.target.op not in (">=", "<=", "=", "range"):
         return False
     subject = ("新增" if m["verb"] == "新增" else "") + noun

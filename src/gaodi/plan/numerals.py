@@ -22,16 +22,21 @@ from gaodi.plan.quantity import COUNT_UNITS, UNITS
 _DIGITS = "零〇一二两三四五六七八九十百千万亿点"
 _RUN = re.compile(f"[{_DIGITS}]+")
 _WAN_COUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)万(" + "|".join(sorted(COUNT_UNITS)) + ")")
-_NOT_AN_AMOUNT_BEFORE = "第每各逐"  # 第一家, 每个, 各项, 逐一
+_NOT_AN_AMOUNT_BEFORE = "第每各逐数几上近余"  # 第一家, 每个, 数千亿元, 上千家, 近百亿元: no number
+_ONE_OF = {"十": "10", "百": "100", "千": "1000"}  # 超千亿元 is 超1000亿元
 
 
 def numeral_spans(text: str) -> list[tuple[int, int, str]]:
     """Return (start, end, digits) for each amount in ``text`` written otherwise than in digits."""
     spans: list[tuple[int, int, str]] = []
     for m in _RUN.finditer(text):
-        if m.start() > 0 and text[m.start() - 1] in _NOT_AN_AMOUNT_BEFORE:
-            continue
+        if m.start() > 0 and (text[m.start() - 1] in _NOT_AN_AMOUNT_BEFORE
+                              or text[m.start() - 1].isdigit() or text[m.start() - 1] == "."):
+            continue  # 2万亿元: the 万亿 is the unit of a number in digits
         run = m.group(0)
+        if run == "万亿" and text[m.end():].startswith("元"):
+            spans.append((m.start(), m.start(), "1"))  # 达到万亿元: 1万亿元
+            continue
         for k in range(1, len(run) + 1):  # the shortest numeral whose rest begins with a unit
             rest = run[k:] + text[m.end():]
             unit = next((u for u in UNITS if rest.startswith(u)), None)
@@ -84,6 +89,8 @@ def _wan_spans(text: str, taken: list[tuple[int, int, str]]) -> list[tuple[int, 
 
 
 def _number(numeral: str) -> str | None:
+    if numeral in _ONE_OF:
+        return _ONE_OF[numeral]
     if numeral in ("点", "万", "亿") or numeral.startswith("点"):
         return None
     try:

@@ -21,7 +21,6 @@ import re
 from gaodi.errors import InputError
 from gaodi.plan.blocks import Paragraph
 from gaodi.plan.clause_targets import Clause, SentenceReading, read_clause, sector_name
-from gaodi.plan.numerals import apply_spans, numeral_spans
 from gaodi.plan.quantity import QuantityError, halfwidth
 from gaodi.plan.relations import KnownBase
 from gaodi.plan.unread import UnreadItem
@@ -169,8 +168,7 @@ def _read_sentence(sentence: Clause, inherited: int | None, years: _Years, line:
         clause = _without_lead(clause)
         if (year is None and past is None) or not clause.h:
             continue
-        spans = numeral_spans(clause.h)
-        clause = Clause(apply_spans(clause.h, spans), apply_spans(clause.o, spans))
+        clause = clause.in_digits()
         if year is None:
             out.facts.extend(_facts(clause, past, line))  # type: ignore[arg-type]
             continue
