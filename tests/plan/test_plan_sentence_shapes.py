@@ -219,3 +219,21 @@ def test_vague_amounts_and_steps_are_reported():
         ("电子信息", ">=", 1000, "亿元")]
     assert [u.reason.split("」")[0] for u in r.unread] == [
         "「软件产业营收迈上千亿元台阶", "「食品产业营收达数千亿元"]
+
+
+def test_the_documents_own_year_is_a_goal_only_when_the_sentence_says_so():
+    assert read("2025年，工业投资增长8.2%。", doc_year=2025).indicators == []   # a figure reported
+    assert len(read("2025年，工业投资预期增长8%。", doc_year=2025).indicators) == 1
+
+
+def test_an_increase_in_the_indicators_own_unit_takes_the_subject_before_it_and_a_past_base():
+    """1.5万家 in 2020 + 5000家 = 20000家: the same level the first clause states."""
+    from gaodi.plan.document import extract_plan
+
+    r = extract_plan([Paragraph(1, "某省工业“十五五”规划"), Paragraph(2, "2020年，全省规上工业企业1.5万家。"),
+                      Paragraph(3, "到2030年，全省规上工业企业达到2万家，比2020年增加5000家。")], "p")
+    [change] = r.plan.indicators
+    assert (change.name, change.unit, change.base, change.base_year) == ("全省规上工业企业", "家", 15000, 2020)
+    assert (change.target.op, change.target.value, change.target.relation.kind,
+            change.target.relation.value) == ("=", 20000, "amount", 5000)
+    assert [(c.subject, c.value) for c in r.plan.count_targets] == [("全省规上工业企业", 20000)]

@@ -137,8 +137,9 @@ def subject_of(text: str) -> str:
 
 
 def _elliptic(subject: str, out: SentenceReading) -> str:
-    """Complete "占GDP比重" with the subject of the clause before it ("数字经济规模…，占GDP比重…")."""
-    if subject.startswith("占") and out.last_subject:
+    """Complete "占GDP比重" with the subject of the clause before it ("数字经济规模…，占GDP比重…");
+    a clause with no subject at all ("…达到2万家，比2020年增加5000家") takes that subject."""
+    if out.last_subject and (subject.startswith("占") or not subject):
         subject = out.last_subject + subject
     out.last_subject = subject or out.last_subject
     return subject

@@ -121,11 +121,11 @@ class Relation(PlanModel):
     ``kind`` says what ``value`` (or ``low``..``high``) measures against the base value B:
     ``points`` a change in percentage points (level = B + value), ``percent`` a change in percent
     (level = B × (1 + value/100)), ``multiple`` a multiple of the base (level = B × value; 翻一番
-    is 2, 翻两番 4). A fall is negative: "下降15%以上" is percent, op ``<=``, value −15.
+    is 2, 翻两番 4), ``amount`` a change in the indicator's own unit (比2020年增加5000家: B + 5000). A fall is negative: "下降15%以上" is percent, op ``<=``, value −15.
     ``base_year`` is the year the sentence names ("比2020年"); None when it names none.
     """
 
-    kind: Literal["points", "percent", "multiple"]
+    kind: Literal["points", "percent", "multiple", "amount"]
     op: Literal[">=", "<=", "=", "range"]
     value: float | None = None
     low: float | None = None
@@ -142,7 +142,7 @@ class Relation(PlanModel):
     def level(self, base: float) -> dict[str, Any]:
         """The absolute target from base value ``base``: {op, value} or {op, low, high}."""
         def at(change: float) -> float:
-            if self.kind == "points":
+            if self.kind in ("points", "amount"):
                 return round(base + change, 10)
             if self.kind == "percent":
                 return round(base * (1 + change / 100), 10)

@@ -7,6 +7,7 @@ the base value with its year and unit:
 * 比/较 [YYYY年] 提高/提升/增加/上升/增长 X (个百分点 | %), and 提高/提升/上升 X 个百分点 or X% without
   比 → ``points`` (个百分点) or ``percent`` (%), positive;
 * 下降/降低/减少/压减 X (个百分点 | %), with or without 比 → negative: "下降15%以上" is ``<=`` −15;
+* 比/较 YYYY年 增加/减少 X in another unit (比2020年增加5000家) → ``amount``, in that unit;
 * 翻一番 / 翻两番 / 翻番 → ``multiple`` 2 / 4 / 2; 增长N倍 → N + 1; 是(YYYY年的)N倍 → N;
 * 由/从 [YYYY年的] B 提高到/下降到 Y → an absolute target Y with base B (no relation).
 
@@ -82,8 +83,10 @@ def read_relative(clause: str, year: int) -> RelativeClause | None:
         kind = "points"
     elif amount.unit == "%" and (down or m["cmp"] or m["verb"] != "增长"):
         kind = "percent"
+    elif amount.unit and amount.unit != "%" and m["cmp"]:
+        kind = "amount"  # 比2020年增加5000家
     else:
-        return None  # "增长7%" is a growth rate, "增加100家" an amount: read elsewhere
+        return None  # "增长7%" is a growth rate, "增加100家" a count: read elsewhere
     t = amount.target
     if t.op not in (">=", "<=", "=", "range") or t.cumulative or t.rank:
         raise QuantityError(f"「{m.group(0)}」的幅度无法读出", f"the change in '{m.group(0)}' is unreadable")
@@ -96,7 +99,7 @@ def read_relative(clause: str, year: int) -> RelativeClause | None:
         op = {">=": "<=", "<=": ">="}.get(t.op, t.op) if down else t.op  # falling at least 15%
         relation = Relation(kind=kind, op=op, value=sign * t.value,  # type: ignore[operator]
                             base_year=int(m["year"]) if m["year"] else None, text=m.group(0))
-    unit = "%" if kind == "points" else None
+    unit = {"points": "%", "amount": amount.unit}.get(kind)
     return RelativeClause(clause[: m.start()], _relative(relation, year, None, t.approximate), unit)
 
 

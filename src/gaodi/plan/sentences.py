@@ -5,10 +5,10 @@ A paragraph is cut into sentences (。；！？ and their ASCII forms) and each 
 governing year:
 
 * "到/至/截至 2030年", "2030年前", "2030年底前" anywhere: the year of that clause and those after it;
-* a bare "2025年，…" (or "2025年全省…") at the start of a clause: a target year when it is not
-  before the year the document was issued (or, without an issue date, after the plan's base year;
-  without either, when the sentence says 力争/确保/争取/目标/预计). An earlier year states a past
-  figure: the clauses after it are not read as targets;
+* a bare "2025年，…" (or "2025年全省…") at the start of a clause: a target year when it is after
+  the year the document was issued, or that year with 力争/确保/争取/目标/预计/左右/以上 in the
+  sentence (or, without an issue date, after the plan's base year; without either, with
+  力争/确保/争取/目标/预计). An earlier year states a past figure: the clauses after it are facts;
 * a year opening the paragraph's first sentence governs the paragraph's later sentences too.
 
 What each clause says is read by :mod:`gaodi.plan.clause_targets`.
@@ -51,8 +51,9 @@ class _Years:
         self.doc_year, self.base_year = doc_year, base_year
 
     def is_target(self, year: int, sentence: str) -> bool:
-        if self.doc_year is not None:
-            return year >= self.doc_year
+        if self.doc_year is not None:  # the document's own year: a goal only when it says so
+            return year > self.doc_year or (year == self.doc_year and bool(
+                _TARGET_WORDS.search(sentence) or re.search(r"左右|以上|不低于|不少于", sentence)))
         if self.base_year is not None:
             return year > self.base_year
         return bool(_TARGET_WORDS.search(sentence))
