@@ -237,3 +237,10 @@ def test_an_increase_in_the_indicators_own_unit_takes_the_subject_before_it_and_
     assert (change.target.op, change.target.value, change.target.relation.kind,
             change.target.relation.value) == ("=", 20000, "amount", 5000)
     assert [(c.subject, c.value) for c in r.plan.count_targets] == [("全省规上工业企业", 20000)]
+
+
+def test_a_year_before_the_documents_after_到_or_截至_states_a_fact_not_a_target():
+    r = read("截至2025年底，全省规上工业企业达到2.1万家。到2030年，全省规上工业企业达到2.8万家。",
+             doc_year=2026)
+    assert [(c.value, c.year) for c in r.count_targets] == [(28000, 2030)]
+    assert [(f.name, f.year, f.value) for f in r.facts] == [("全省规上工业企业", 2025, 21000)]

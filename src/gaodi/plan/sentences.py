@@ -4,7 +4,8 @@ A paragraph is cut into sentences (。；！？ and their ASCII forms) and each 
 (，：and 、 after an amount: "占比力争达到40%、其中…稳定在30%以上"). A clause is read only under a
 governing year:
 
-* "到/至/截至 2030年", "2030年前", "2030年底前" anywhere: the year of that clause and those after it;
+* "到/至/截至 2030年", "2030年前", "2030年底前" anywhere: the year of that clause and those after it,
+  unless it is before the document's year ("截至2025年底" in a 2026 plan states a fact);
 * a bare "2025年，…" (or "2025年全省…") at the start of a clause: a target year when it is after
   the year the document was issued, or that year with 力争/确保/争取/目标/预计/左右/以上 in the
   sentence (or, without an issue date, after the plan's base year; without either, with
@@ -49,6 +50,12 @@ class _Years:
 
     def __init__(self, doc_year: int | None, base_year: int | None) -> None:
         self.doc_year, self.base_year = doc_year, base_year
+
+    def is_past(self, year: int) -> bool:
+        """A year before the document's (or, without it, not after the plan's base year)."""
+        if self.doc_year is not None:
+            return year < self.doc_year
+        return self.base_year is not None and year <= self.base_year
 
     def is_target(self, year: int, sentence: str) -> bool:
         if self.doc_year is not None:  # the document's own year: a goal only when it says so
@@ -155,6 +162,8 @@ def _read_sentence(sentence: Clause, inherited: int | None, years: _Years, line:
         clause = _without_lead(sentence.cut(start, end).strip())
         if m := _YEAR.search(clause.h):
             year = _year_of(m)
+            if years.is_past(year):  # "截至2025年底，…达到2.1万家" in a 2026 plan: a fact
+                year, past = None, year
             if _PREAMBLE.search(clause.h[: m.start()]):  # "行动计划明确到2027年…"
                 clause = clause.cut(m.end()).strip()
             else:
