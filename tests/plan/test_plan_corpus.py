@@ -206,3 +206,18 @@ def test_targets_inside_a_box_drawn_as_a_one_column_table_and_an_unnumbered_sect
                          ("新材料领域单项冠军企业", 2027, "=", 3, "家")]
     assert sectors(r) == [("先进陶瓷材料", "营收", 2027, "=", 120, "亿元")]
     assert r.unread == []
+
+
+def test_table_targets_in_another_money_unit_or_in_wan_are_converted_exactly(tmp_path):
+    """1.2万亿元 under 亿元 is 12000; 2.8万家 under 家 is 28000; 50万台 under 家 is reported."""
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "# 澜江省工业“十五五”规划\n\n| 指标 | 单位 | 2025年 | 2030年 |\n|---|---|---|---|\n"
+        "| 规上工业营业收入 | 亿元 | 9800 | 1.2万亿元以上 |\n"
+        "| 规上工业企业 | 家 | 21000 | 2.8万家 |\n"
+        "| 工业机器人 | 家 | 10 | 50万台 |\n", encoding="utf-8")
+    r = read_plan_document(path)
+    assert [(i.name, i.target.op, i.target.value, i.target.text) for i in r.plan.indicators] == [
+        ("规上工业营业收入", ">=", 12000, "1.2万亿元以上"), ("规上工业企业", "=", 28000, "2.8万家")]
+    [other] = r.unread
+    assert other.line == 7 and "与单位列「家」不同" in other.reason

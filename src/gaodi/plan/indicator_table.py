@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from gaodi.errors import InputError
 from gaodi.plan.blocks import Row, Table
-from gaodi.plan.model import Footnote, Indicator, Target
+from gaodi.plan.model import MONEY_UNITS, Footnote, Indicator, Target
 from gaodi.plan.numerals import in_digits
 from gaodi.plan.quantity import (
     EMPTY_MARKS,
@@ -321,8 +321,18 @@ def _read_target(row: Row, col: Column, unit: str | None,
     relative = read_relative(compact(in_digits(text)), year) if year else None
     if relative is not None and relative.target.relation is not None and not relative.subject:
         return relative.target, marks
-    amount = parse_amount(text, year=year)
-    if amount.unit and unit and not amount.target.rank and not same_unit(amount.unit, unit):
+    amount = parse_amount(in_digits(text), year=year)  # 2.8万家 → 28000家
+    target = amount.target.model_copy(update={"text": text.strip()})
+    if amount.unit and unit and not target.rank and not same_unit(amount.unit, unit):
+        if amount.unit in MONEY_UNITS and unit in MONEY_UNITS:  # 1万亿元 under 亿元: 10000
+            return _in_unit(target, MONEY_UNITS[amount.unit] / MONEY_UNITS[unit]), marks
         raise QuantityError(f"目标值的单位「{amount.unit}」与单位列「{unit}」不同",
                             f"the target's unit '{amount.unit}' differs from the unit '{unit}'")
-    return amount.target, marks
+    return target, marks
+
+
+def _in_unit(target: Target, factor: float) -> Target:
+    """The target's amounts times ``factor`` (a ratio of money units), rounded off float noise."""
+    return target.model_copy(update={
+        k: round(v * factor, 10) for k in ("value", "low", "high")
+        if (v := getattr(target, k)) is not None})
