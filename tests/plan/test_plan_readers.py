@@ -146,3 +146,15 @@ def test_word_document_with_merged_category_cells_reads_as_the_html_does(tmp_pat
     from_docx, from_html = read_plan_document(path), read_plan_document(html)
     assert len(from_docx.plan.indicators) == 7
     assert without_lines(from_docx.as_dict()) == without_lines(from_html.as_dict())
+
+
+def test_a_page_laid_out_in_a_table_reads_its_cells_as_text_and_the_inner_table_as_a_table():
+    """Older portals put the whole article in a layout table; the 专栏 inside is the data table."""
+    html = """<table width="100%"><tr><td>首页 &gt; 规划</td></tr><tr><td>
+<p>望川市工业“十五五”规划</p><p>到2030年，全市电子信息产业营收突破1500亿元。</p>
+<table><tr><td>指标</td><td>单位</td><td>2025年</td><td>2030年</td></tr>
+<tr><td>研发投入强度</td><td>%</td><td>1.9</td><td>2.4</td></tr></table>
+<p>二、重点任务</p></td></tr></table>"""
+    blocks = read_html_blocks(html)
+    assert [b.text if isinstance(b, Paragraph) else len(b.rows) for b in blocks] == [
+        "首页 > 规划", "望川市工业“十五五”规划", "到2030年，全市电子信息产业营收突破1500亿元。", 2, "二、重点任务"]
