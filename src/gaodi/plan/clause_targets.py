@@ -119,7 +119,7 @@ class Clause:
 
     def strip(self) -> Clause:
         left = len(self.h) - len(self.h.lstrip(" \t,:;。、"))
-        right = len(self.h.rstrip(" \t,:;。;!?.、"))
+        right = len(self.h.rstrip(" \t,:;。!?.、"))
         return self.cut(left, max(left, right))
 
 
@@ -180,8 +180,8 @@ def read_clause(clause: Clause, year: int, source: str, line: int, heading: str 
     if target.op == "qualitative" or target.cumulative:
         raise QuantityError("句中目标不支持定性或累计写法，请在 YAML 中手工录入",
                             "qualitative or cumulative targets in sentences are not read")
-    fields = dict(year=year, op=target.op, value=target.value, low=target.low, high=target.high,
-                  approximate=target.approximate, source=source, line=line)
+    fields = {"year": year, "op": target.op, "value": target.value, "low": target.low,
+              "high": target.high, "approximate": target.approximate, "source": source, "line": line}
     metric = next((w for w in _METRICS if subject.endswith(w)), None)
     if unit in MONEY_UNITS and metric is not None:
         sector, scope = _sector(subject[: len(subject) - len(metric)], heading, section)
