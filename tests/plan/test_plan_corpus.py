@@ -221,3 +221,10 @@ def test_table_targets_in_another_money_unit_or_in_wan_are_converted_exactly(tmp
         ("规上工业营业收入", ">=", 12000, "1.2万亿元以上"), ("规上工业企业", "=", 28000, "2.8万家")]
     [other] = r.unread
     assert other.line == 7 and "与单位列「家」不同" in other.reason
+
+
+def test_province_html_reads_as_its_text_does(tmp_path):
+    path = tmp_path / "lanjiang_province_sentences.html"
+    path.write_text(text_to_html(PROVINCE.read_text(encoding="utf-8")), encoding="utf-8")
+    assert without_lines(read_plan_document(path).as_dict()) == without_lines(
+        read_plan_document(PROVINCE).as_dict())
