@@ -244,3 +244,9 @@ def test_a_year_before_the_documents_after_到_or_截至_states_a_fact_not_a_tar
              doc_year=2026)
     assert [(c.value, c.year) for c in r.count_targets] == [(28000, 2030)]
     assert [(f.name, f.year, f.value) for f in r.facts] == [("全省规上工业企业", 2025, 21000)]
+
+
+def test_a_growth_clause_without_a_subject_is_about_the_subject_before_it():
+    r = read("到2027年，规上工业营业收入突破4000亿元，年均增长10%以上；规上工业企业达到1500家。")
+    [growth] = r.indicators
+    assert (growth.name, growth.target.op, growth.target.value) == ("规上工业营业收入年均增长", ">=", 10)

@@ -49,6 +49,7 @@ _WHOLE = re.compile(r"^(?:全省|全市|我省|我市|全区|全州|全县)")
 _TAIL = re.compile(r"(?:力争|确保|争取|努力|预计|有望|将|要|分别|实现)+$")
 _RESPECTIVELY = re.compile(rf"^(?P<subjects>[^、]+(?:、[^、]+)+?)分别"
                            rf"(?P<verb>(?:{_VERB}|提高|提升|增长|下降|降低|减少)?)(?=[\d\[])")
+_ELLIPTIC = ("占", "年均", "增长", "同比", "增速")  # a clause that goes on about the last subject
 _ENUM_ITEM = re.compile(r"^(\d+(?:\.\d+)?)(家|个|项|座|户|条|所|台|套)(.+)$")
 
 
@@ -137,9 +138,10 @@ def subject_of(text: str) -> str:
 
 
 def _elliptic(subject: str, out: SentenceReading) -> str:
-    """Complete "占GDP比重" with the subject of the clause before it ("数字经济规模…，占GDP比重…");
+    """Complete "占GDP比重" or "年均增长" with the subject of the clause before it ("数字经济规模…，
+    占GDP比重…", "营业收入突破4000亿元，年均增长10%以上");
     a clause with no subject at all ("…达到2万家，比2020年增加5000家") takes that subject."""
-    if out.last_subject and (subject.startswith("占") or not subject):
+    if out.last_subject and (not subject or subject.startswith(_ELLIPTIC)):
         subject = out.last_subject + subject
     out.last_subject = subject or out.last_subject
     return subject
