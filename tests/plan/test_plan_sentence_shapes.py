@@ -250,3 +250,11 @@ def test_a_growth_clause_without_a_subject_is_about_the_subject_before_it():
     r = read("到2027年，规上工业营业收入突破4000亿元，年均增长10%以上；规上工业企业达到1500家。")
     [growth] = r.indicators
     assert (growth.name, growth.target.op, growth.target.value) == ("规上工业营业收入年均增长", ">=", 10)
+
+
+def test_a_five_year_period_governs_as_its_last_year_and_a_past_period_states_facts():
+    r = read("“十五五”期间，累计新增规上工业企业3000家以上。", "“十四五”期间，全省规上工业增加值年均增长7.8%。",
+             doc_year=2026)
+    assert [(c.subject, c.op, c.value, c.year) for c in r.count_targets] == [
+        ("累计新增规上工业企业", ">=", 3000, 2030)]
+    assert r.indicators == []

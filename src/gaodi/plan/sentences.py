@@ -4,7 +4,8 @@ A paragraph is cut into sentences (。；！？ and their ASCII forms) and each 
 (，：and 、 after an amount: "占比力争达到40%、其中…稳定在30%以上"). A clause is read only under a
 governing year:
 
-* "到/至/截至 2030年", "2030年前", "2030年底前" anywhere: the year of that clause and those after it,
+* "到/至/截至 2030年", "2030年前", "2030年底前", "十五五末", "十五五期间" anywhere: the year of that
+  clause (2030 for the last two) and those after it,
   unless it is before the document's year ("截至2025年底" in a 2026 plan states a fact);
 * a bare "2025年，…" (or "2025年全省…") at the start of a clause: a target year when it is after
   the year the document was issued, or that year with 力争/确保/争取/目标/预计/左右/以上 in the
@@ -29,7 +30,8 @@ from gaodi.plan.unread import UnreadItem
 __all__ = ["SentenceReading", "read_target_sentences", "sector_name"]
 
 _YEAR = re.compile(r"(?:到|至|截至|截止)(20\d{2})年(?:底|末)?|(20\d{2})年(?:底|末)?(?:以)?前|"
-                   r"(?:到|至)?[\"“]?(十[三四五六七])五[\"”]?(?:期|时期)?末")
+                   r"(?:到|至)?[\"“]?(十[三四五六七])五[\"”]?(?:期|时期)?末|"
+                   r"[\"“]?(十[三四五六七])五[\"”]?(?:期间|时期)(?!末)")
 _FIVE_YEAR_END = {"十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035, "十七": 2040}
 _BARE_YEAR = re.compile(r"^(20\d{2})年(?:底|末|度)?(?:目标|主要目标|发展目标)?(?=$|[^\d月日])")
 _TARGET_WORDS = re.compile(r"力争|确保|争取|目标|预计|预期|努力")
@@ -130,7 +132,9 @@ def _facts(clause: Clause, year: int, line: int) -> list[KnownBase]:
 
 
 def _year_of(m: re.Match[str]) -> int:
-    return _FIVE_YEAR_END[m.group(3)] if m.group(3) else int(m.group(1) or m.group(2))
+    """The year a match names: 2030 for "到2030年", and for "十五五末" or "十五五期间"."""
+    period = m.group(3) or m.group(4)
+    return _FIVE_YEAR_END[period] if period else int(m.group(1) or m.group(2))
 
 
 def _spans(text: str, separator: str) -> list[tuple[int, int]]:
