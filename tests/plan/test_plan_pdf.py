@@ -57,3 +57,17 @@ def test_damaged_pdf_is_an_input_error_naming_the_file(tmp_path):
     with pytest.raises(InputError) as err:
         read_plan_document(path)
     assert "无法打开 PDF" in err.value.message and err.value.location.file == str(path)
+
+
+def test_pdf_in_the_official_layout_with_page_numbers_reads_as_the_text_does(tmp_path):
+    """GB/T 9704-like page: 16pt justified body over several pages, centred title, "— N —" footers."""
+    text = (DOCUMENTS / "lanjiang_province_sentences.txt").read_text(encoding="utf-8")
+    style = ("<style>@page { size: A4; margin: 37mm 26mm 35mm 28mm; "
+             "@bottom-center { content: '— ' counter(page) ' —'; font-family: cjk; } } "
+             "body { text-align: justify; font-size: 16pt; } "
+             "p:first-child { text-align: center; text-indent: 0; font-size: 22pt; }</style>")
+    html = text_to_html(text).replace("<html><body>", f"<html><head>{style}</head><body>")
+    pdf = html_to_pdf(html, tmp_path / "official.pdf")
+    from_pdf = read_plan_document(pdf, "lanjiang_province_sentences")
+    from_text = read_plan_document(DOCUMENTS / "lanjiang_province_sentences.txt")
+    assert without_lines(from_pdf.as_dict()) == without_lines(from_text.as_dict())
