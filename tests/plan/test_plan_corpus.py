@@ -228,3 +228,17 @@ def test_province_html_reads_as_its_text_does(tmp_path):
     path.write_text(text_to_html(PROVINCE.read_text(encoding="utf-8")), encoding="utf-8")
     assert without_lines(read_plan_document(path).as_dict()) == without_lines(
         read_plan_document(PROVINCE).as_dict())
+
+
+def test_a_table_of_sectors_reads_each_sector_as_an_indicator(tmp_path):
+    """A 产业 column instead of 指标名称: the rows are read (as indicators, not guessed as 营收)."""
+    path = tmp_path / "sectors.md"
+    path.write_text("# 望川市重点产业发展规划（2026—2030年）\n\n专栏2 重点产业营业收入目标\n\n"
+                    "| 产业 | 单位 | 2025年 | 2030年 |\n|---|---|---|---|\n"
+                    "| 电子信息 | 亿元 | 1100 | ≥1500 |\n| 装备制造 | 亿元 | 800 | 1200 |\n",
+                    encoding="utf-8")
+    r = read_plan_document(path)
+    assert [(i.name, i.unit, i.base, i.base_year, i.target.op, i.target.value, i.target.year)
+            for i in r.plan.indicators] == [("电子信息", "亿元", 1100, 2025, ">=", 1500, 2030),
+                                             ("装备制造", "亿元", 800, 2025, "=", 1200, 2030)]
+    assert r.unread == []

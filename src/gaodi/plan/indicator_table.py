@@ -32,6 +32,7 @@ from gaodi.plan.unread import UnreadItem
 _YEAR = re.compile(r"\(?((?:19|20)\d{2})年?(?:底|末)?\)?")
 _MARK = re.compile(r"([*※△▲#①-⑳]+)$")
 _SECTION_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]+\)|\d+[、.])")
+_SUBJECTS = {"产业", "行业", "重点产业", "产业集群", "产业链", "集群", "项目"}  # a table of sectors
 _FOOTNOTE_START = re.compile(r"^(?:注|备注|说明)\s*\d?\s*[:：]")
 
 
@@ -78,7 +79,7 @@ def column_role(header: str) -> tuple[str | None, int | None]:
         return "base", year
     if any(w in label for w in ("目标", "规划值", "预期值")):
         return "target", year
-    if any(w in label for w in ("指标", "名称", "内容")):
+    if any(w in label for w in ("指标", "名称", "内容")) or label in _SUBJECTS:
         return "name", year
     return None, year
 
