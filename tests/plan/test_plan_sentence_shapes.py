@@ -258,3 +258,11 @@ def test_a_five_year_period_governs_as_its_last_year_and_a_past_period_states_fa
     assert [(c.subject, c.op, c.value, c.year) for c in r.count_targets] == [
         ("累计新增规上工业企业", ">=", 3000, 2030)]
     assert r.indicators == []
+
+
+def test_targets_for_each_year_of_a_span_are_reported_not_guessed():
+    r = read("2025—2027年，每年新增规上工业企业100家以上，持续优化营商环境。", "到2030年，新增规上工业企业300家。",
+             doc_year=2025)
+    assert [(c.value, c.year) for c in r.count_targets] == [(300, 2030)]
+    [span] = r.unread
+    assert span.line == 1 and "2025—2027年" in span.reason and "每年新增" in span.reason

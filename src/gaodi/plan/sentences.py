@@ -33,6 +33,7 @@ _YEAR = re.compile(r"(?:到|至|截至|截止)(20\d{2})年(?:底|末)?|(20\d{2})
                    r"(?:到|至)?[\"“]?(十[三四五六七])五[\"”]?(?:期|时期)?末|"
                    r"[\"“]?(十[三四五六七])五[\"”]?(?:期间|时期)(?!末)")
 _FIVE_YEAR_END = {"十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035, "十七": 2040}
+_SPAN = re.compile(r"^(?:20\d{2})年?\s*[—–\-~至到]\s*(?:20\d{2})年(?:间|期间)?")
 _BARE_YEAR = re.compile(r"^(20\d{2})年(?:底|末|度)?(?:目标|主要目标|发展目标)?(?=$|[^\d月日])")
 _TARGET_WORDS = re.compile(r"力争|确保|争取|目标|预计|预期|努力")
 _PREAMBLE = re.compile(r"(?:明确|提出|要求|计划|目标是|目标为|力争|预计|确保|争取)$")
@@ -121,6 +122,16 @@ def _heading_year(text: str, years: _Years) -> int | None:
     return None
 
 
+def _states_amount(clause: Clause, line: int) -> bool:
+    """Tell whether a clause states an amount (read under a stand-in year), readable or not."""
+    scratch = SentenceReading()
+    try:
+        read_clause(clause, 2100, clause.o, line, None, None, scratch)
+    except (QuantityError, InputError):
+        return True
+    return bool(scratch.sector_targets or scratch.count_targets or scratch.indicators)
+
+
 def _facts(clause: Clause, year: int, line: int) -> list[KnownBase]:
     """Figures a clause states for a past year, as bases for relative targets; none if unreadable."""
     scratch = SentenceReading()
@@ -159,6 +170,7 @@ def _read_sentence(sentence: Clause, inherited: int | None, years: _Years, line:
     """Read the clauses of one sentence; return the year it opens with and the year at its end."""
     year = inherited
     past: int | None = None  # a year before the document's: its figures are facts, not targets
+    span: str | None = None  # a span of years ("2025—2027年"): its figures are reported
     opened: int | None = None
     source = sentence.o.strip()
     out.last_subject = None
@@ -173,6 +185,9 @@ def _read_sentence(sentence: Clause, inherited: int | None, years: _Years, line:
             else:
                 clause = clause.drop(m.start(), m.end()).strip()
             opened = year if k == 0 else opened
+        elif m := _SPAN.match(clause.h):  # "2025—2027年，每年新增…": per year, not by a year
+            year, past, span = None, None, m.group(0)
+            clause = clause.cut(m.end()).strip()
         elif m := _BARE_YEAR.match(clause.h):
             stated = int(m.group(1))
             year = stated if years.is_target(stated, sentence.h) else None
@@ -180,6 +195,12 @@ def _read_sentence(sentence: Clause, inherited: int | None, years: _Years, line:
             clause = clause.cut(m.end()).strip()
             opened = year if k == 0 else opened
         clause = _without_lead(clause)
+        if span and year is None and clause.h and _states_amount(clause.in_digits(), line):
+            out.unread.append(UnreadItem(
+                kind="sentence", line=line, text=source,
+                reason=f"「{clause.o}」：目标按年度区间「{span}」逐年给出，未读出，请手工录入",
+                reason_en=f"'{clause.o}': a target for each year of {span} is not read"))
+            continue
         if (year is None and past is None) or not clause.h:
             continue
         clause = clause.in_digits()
