@@ -266,3 +266,9 @@ def test_targets_for_each_year_of_a_span_are_reported_not_guessed():
     assert [(c.value, c.year) for c in r.count_targets] == [(300, 2030)]
     [span] = r.unread
     assert span.line == 1 and "2025—2027年" in span.reason and "每年新增" in span.reason
+
+
+def test_a_verb_that_only_introduces_the_subject_is_not_part_of_it():
+    r = read("到2027年，实现规上工业营业收入5000亿元，推动规上工业企业研发机构覆盖率达到50%。")
+    assert [(s.sector, s.metric, s.value) for s in r.sector_targets] == [("规上工业", "营业收入", 5000)]
+    assert [i.name for i in r.indicators] == ["规上工业企业研发机构覆盖率"]

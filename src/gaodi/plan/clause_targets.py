@@ -50,6 +50,7 @@ _TAIL = re.compile(r"(?:力争|确保|争取|努力|预计|有望|将|要|分别
 _RESPECTIVELY = re.compile(rf"^(?P<subjects>[^、]+(?:、[^、]+)+?)分别"
                            rf"(?P<verb>(?:{_VERB}|提高|提升|增长|下降|降低|减少)?)(?=[\d\[])")
 _ELLIPTIC = ("占", "年均", "增长", "同比", "增速")  # a clause that goes on about the last subject
+_HEAD = re.compile(r"^(?:力争|确保|争取|推动|促进|实现|带动|使|让)+(?=.{2})")
 _ENUM_ITEM = re.compile(r"^(\d+(?:\.\d+)?)(家|个|项|座|户|条|所|台|套)(.+)$")
 
 
@@ -133,8 +134,9 @@ def sector_name(heading: str) -> str:
 
 
 def subject_of(text: str) -> str:
-    """The indicator a clause names: its words before the verb, without 力争/确保/预计 ... at the end."""
-    return _TAIL.sub("", text.strip()).strip()
+    """The indicator a clause names: its words before the verb, without 力争/确保/预计 ... at the end
+    and without a verb that only introduces it (实现规上工业营业收入… → 规上工业营业收入)."""
+    return _HEAD.sub("", _TAIL.sub("", text.strip()).strip()).strip()
 
 
 def _elliptic(subject: str, out: SentenceReading) -> str:
