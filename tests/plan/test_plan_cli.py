@@ -17,7 +17,7 @@ HUNAN = str(DOCUMENTS / "hunan_2026_15th.txt")
 
 def test_import_json_prints_indicators_sector_targets_and_unread(tmp_path):
     out = tmp_path / "draft.yaml"
-    result = runner.invoke(app, ["import", HUNAN, "--json", "--out", str(out)])
+    result = runner.invoke(app, ["import", HUNAN, "--json", "--output", str(out)])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     first = data["indicators"][0]
@@ -84,3 +84,13 @@ def test_import_prints_tables_for_people(tmp_path, name):
     result = runner.invoke(app, ["import", str(DOCUMENTS / name), "--out", out])
     assert result.exit_code == 0, result.output
     assert "产业营收目标" in result.stdout
+
+
+@pytest.mark.parametrize("json_flag", [[], ["--json"]])
+def test_import_without_output_writes_no_file_anywhere(tmp_path, monkeypatch, json_flag):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["import", HUNAN, *json_flag])
+    assert result.exit_code == 0, result.output
+    assert list(tmp_path.iterdir()) == []
+    if json_flag:
+        assert len(json.loads(result.stdout)["indicators"]) == 21

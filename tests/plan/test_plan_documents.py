@@ -190,20 +190,22 @@ def test_sentence_only_document_without_a_table():
     assert magnitude.line == 12 and "千亿级" in magnitude.reason
 
 
-def test_two_row_header_gives_a_milestone_and_refuses_a_target_in_another_unit():
-    """重庆 (HTML): 目标值 spans 2025年/2027年; "1万亿元左右" under 单位 亿元 is not converted."""
+def test_two_row_header_gives_a_milestone_and_converts_a_target_in_another_money_unit():
+    """重庆 (HTML): 目标值 spans 2025年/2027年; "1万亿元左右" under 单位 亿元 is 10000 亿元."""
     r = read("chongqing_2023_two_row_header.html")
     assert (r.plan.base_year, r.plan.target_year) == (2022, 2027)
     assert [row(i) for i in r.plan.indicators] == [
+        ("1", "制造业增加值", "亿元", 6816, 2022, "=", 10000, False, 2027),
         ("2", "规上工业企业营业收入", "万亿元", 2.8, 2022, "range", (3.5, 4), False, 2027),
         ("3", "规上工业企业研发投入强度", "%", 1.7, 2022, ">=", 2, False, 2027),
         ("4", "新增智能工厂和数字化车间", "个", None, 2022, "=", 1000, True, 2027),
     ]
+    first = r.plan.indicator("1").target
+    assert (first.approximate, first.text) == (True, "1万亿元左右")
     assert [(m.year, m.value, m.cumulative) for m in r.plan.indicator("4").milestones] == [
         (2025, 500, True)]
-    assert [i.category for i in r.plan.indicators] == ["规模效益", "创新转型", "创新转型"]
-    [other_unit] = r.unread
-    assert other_unit.line == 10 and "与单位列「亿元」不同" in other_unit.reason
+    assert [i.category for i in r.plan.indicators] == ["规模效益", "规模效益", "创新转型", "创新转型"]
+    assert r.unread == []
     assert sectors(r) == [("智能网联新能源汽车", "营收", 2027, "=", 8000, "亿元", False),
                           ("新一代电子信息制造业", "营收", 2027, ">=", 1, "万亿元", False)]
 

@@ -90,7 +90,7 @@ def test_gbk_text_file_is_read(tmp_path):
     assert (target.sector, target.value, target.unit, target.op) == ("电子信息", 500, "亿元", ">=")
 
 
-@pytest.mark.parametrize("name, words", [("plan.pdf", "不支持的规划文件类型"), ("missing.txt", "找不到")])
+@pytest.mark.parametrize("name, words", [("plan.doc", "不支持的规划文件类型"), ("missing.txt", "找不到")])
 def test_unreadable_file_is_an_input_error(tmp_path, name, words):
     if name.endswith(".pdf"):
         (tmp_path / name).write_bytes(b"%PDF")
@@ -110,3 +110,51 @@ def test_malformed_row_is_reported_in_unread_and_not_guessed(tmp_path):
     assert [i.number for i in r.plan.indicators] == ["1"]
     assert [(u.kind, u.line) for u in r.unread] == [("table_row", 6), ("table_row", 7)]
     assert "大约是五" in r.unread[0].reason and "4 个单元格" in r.unread[1].reason
+
+
+def _docx_from_blocks(blocks, path):
+    """Write blocks to a real .docx with python-docx; equal 类别 cells one above the other are merged."""
+    import docx
+
+    document = docx.Document()
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            document.add_paragraph(block.text)
+            continue
+        rows = [r.cells for r in block.rows]
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for i, cells in enumerate(rows):
+            for j, text in enumerate(cells):
+                above = rows[i - 1][j] if i > 1 else None
+                if not (j == 0 and text == above):
+                    table.cell(i, j).text = text
+        for i in range(2, len(rows)):
+            if rows[i][0] == rows[i - 1][0]:
+                table.cell(i - 1, 0).merge(table.cell(i, 0))
+    document.save(path)
+    return path
+
+
+def test_word_document_with_merged_category_cells_reads_as_the_html_does(tmp_path):
+    """The city plan saved as .docx by python-docx: vMerge 类别 cells, years as columns, 属性."""
+    from plan_helpers import DOCUMENTS, without_lines
+
+    html = DOCUMENTS / "wangchuan_city_table.html"
+    blocks = read_html_blocks(html.read_text(encoding="utf-8"))
+    path = _docx_from_blocks(blocks, tmp_path / "wangchuan_city_table.docx")
+    assert 'w:vMerge' in __import__("zipfile").ZipFile(path).read("word/document.xml").decode()
+    from_docx, from_html = read_plan_document(path), read_plan_document(html)
+    assert len(from_docx.plan.indicators) == 7
+    assert without_lines(from_docx.as_dict()) == without_lines(from_html.as_dict())
+
+
+def test_a_page_laid_out_in_a_table_reads_its_cells_as_text_and_the_inner_table_as_a_table():
+    """Older portals put the whole article in a layout table; the 专栏 inside is the data table."""
+    html = """<table width="100%"><tr><td>首页 &gt; 规划</td></tr><tr><td>
+<p>望川市工业“十五五”规划</p><p>到2030年，全市电子信息产业营收突破1500亿元。</p>
+<table><tr><td>指标</td><td>单位</td><td>2025年</td><td>2030年</td></tr>
+<tr><td>研发投入强度</td><td>%</td><td>1.9</td><td>2.4</td></tr></table>
+<p>二、重点任务</p></td></tr></table>"""
+    blocks = read_html_blocks(html)
+    assert [b.text if isinstance(b, Paragraph) else len(b.rows) for b in blocks] == [
+        "首页 > 规划", "望川市工业“十五五”规划", "到2030年，全市电子信息产业营收突破1500亿元。", 2, "二、重点任务"]

@@ -11,6 +11,7 @@ from gaodi.cli.output import err_console, print_json, print_table
 from gaodi.errors import InputError, Location
 from gaodi.plan import (
     Plan,
+    PlanReading,
     UnreadItem,
     load_builtin_plan,
     load_plan_yaml,
@@ -26,30 +27,39 @@ JsonOption = Annotated[bool, typer.Option("--json", help="输出 JSON (print JSO
 
 @app.command("import")
 def import_(
-    file: Annotated[Path, typer.Argument(help="规划文件 .docx/.txt/.md/.html (plan document)")],
-    out: Annotated[Path | None, typer.Option(
-        "--out", help="YAML 草稿写到哪里 (draft path). Default: ./<文件名>.plan.yaml")] = None,
+    file: Annotated[Path, typer.Argument(help="规划文件 .pdf/.docx/.txt/.md/.html (plan document)")],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "--out", "-o",
+        help="把可编辑的 YAML 草稿写到此路径；不给则不写任何文件 (write the YAML draft here; "
+             "without it no file is written)")] = None,
     plan_id: Annotated[str | None, typer.Option(
         "--id", help="规划标识，小写字母数字下划线 (plan id). Default: from the file name")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已有草稿 (overwrite the draft)")] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """读取规划文件，打印读出的指标和目标及未读出的内容，并写出可编辑的 YAML 草稿。"""
+    """读取规划文件，打印读出的指标和目标及未读出的内容；给出 --output 时写出可编辑的 YAML 草稿。"""
     reading = read_plan_document(file, plan_id=plan_id)
-    target = out or Path(f"{file.stem}.plan.yaml")
+    if output is not None:
+        _write_draft(reading, file, output, force)
+    if as_json:
+        print_json(reading.as_dict())
+        return
+    _print_plan(reading.plan)
+    _print_unread(reading.unread)
+    err_console.print(f"未读出 {len(reading.unread)} 项 (unread items)"
+                      + (f"；已写出草稿 (draft written): {output}" if output else
+                         "；加 --output 草稿.plan.yaml 可写出草稿 (add --output to write a draft)"))
+
+
+def _write_draft(reading: PlanReading, file: Path, target: Path, force: bool) -> None:
     if target.exists() and not force:
         raise InputError(message="草稿文件已存在，为免覆盖已校对的内容未写入",
                          message_en="the draft file exists and was not overwritten",
-                         fix="换一个 --out 路径，或加 --force 覆盖", location=Location(file=str(target)))
+                         fix="换一个 --output 路径，或加 --force 覆盖",
+                         location=Location(file=str(target)))
     header = (f"规划草稿：由 gaodi plan import 从 {file.name} 读出，请核对后运行 gaodi plan check {target.name}\n"
               "Draft read from the plan document; correct it, then run gaodi plan check.")
     target.write_text(plan_to_yaml(reading.plan, reading.unread, header=header), encoding="utf-8")
-    if as_json:
-        print_json(reading.as_dict())
-    else:
-        _print_plan(reading.plan)
-        _print_unread(reading.unread)
-    err_console.print(f"已写出草稿 (draft written): {target}；未读出 {len(reading.unread)} 项 (unread)")
 
 
 @app.command("check")

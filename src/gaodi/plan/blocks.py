@@ -70,8 +70,7 @@ def _pipe_fields(line: str) -> list[str] | None:
     if not s.startswith("|"):
         return None
     s = s[1:]
-    if s.endswith("|"):
-        s = s[:-1]
+    s = s.removesuffix("|")
     return [c.replace("**", "").strip() for c in s.split("|")]
 
 

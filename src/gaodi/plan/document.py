@@ -1,4 +1,4 @@
-"""Read a plan document (.docx, .txt, .md, .html) into a Plan draft and the list of what was unread.
+"""Read a plan document (.pdf, .docx, .txt, .md, .html) into a Plan draft and the list of what was unread.
 
     reading = read_plan_document("湖南十五五规划.docx")
     reading.plan.indicators[0].target      # Target(op='>=', value=6.5, year=2030, ...)
@@ -18,20 +18,26 @@ from typing import Any
 from pydantic import BaseModel
 
 from gaodi.errors import InputError, Location
-from gaodi.plan.blocks import Block, Paragraph, Table, read_text_blocks
+from gaodi.plan.blocks import Block, Paragraph, read_text_blocks
 from gaodi.plan.docx_blocks import read_docx_blocks
 from gaodi.plan.html_blocks import read_html_blocks
 from gaodi.plan.indicator_table import is_footnote, parse_footnotes, read_indicator_table
 from gaodi.plan.model import Footnote, Indicator, Plan, SectorTarget
+from gaodi.plan.pdf_blocks import read_pdf_blocks
 from gaodi.plan.quantity import halfwidth
+from gaodi.plan.relations import KnownBase, with_known_base
 from gaodi.plan.sentences import read_target_sentences
 from gaodi.plan.unread import UnreadItem
 
-SUFFIXES = (".docx", ".txt", ".md", ".markdown", ".html", ".htm")
+SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".markdown", ".html", ".htm")
 _FIVE_YEAR = {"十三五": (2015, 2020), "十四五": (2020, 2025), "十五五": (2025, 2030),
               "十六五": (2030, 2035)}
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[(（]\s*\d{4}\s*[〕\])）]\s*\d+\s*号")
 _NAME_END = ("规划", "计划", "方案", "纲要", "实施意见", "行动计划")
+_INTERPRETED = re.compile(r"^《([^》]{4,60})》(?:的)?(?:政策)?(?:解读|问答|答记者问)")
+_BREADCRUMB = re.compile(r"[>»›]|首页|当前位置|您的位置")  # a portal's navigation line, not a title
+_PLACE = re.compile(r"^((?:[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|自治州|州|盟|县|旗|区)){1,3})"
+                    r"(?=[^省市州盟县旗区]{2})")
 _ISSUER_SUFFIX = re.compile(r"^(.+?)(?:人民政府|政府|工业和信息化|经济和信息化|经信|工信|发展和改革|"
                             r"发改|委员会|办公厅|办公室)")
 
@@ -64,13 +70,15 @@ def read_blocks(path: Path) -> list[Block]:
     if suffix not in SUFFIXES:
         raise InputError(message=f"不支持的规划文件类型「{suffix or '无后缀'}」",
                          message_en=f"unsupported plan file type '{suffix}'",
-                         fix="请提供 " + "、".join(SUFFIXES) + " 文件（.doc/.pdf 请先另存为 .docx 或 .txt）",
+                         fix="请提供 " + "、".join(SUFFIXES) + " 文件（.doc/.wps 请先另存为 .docx）",
                          location=Location(file=str(path)))
     if not path.is_file():
         raise InputError(message="找不到规划文件", message_en="the plan file does not exist",
                          fix="检查文件路径", location=Location(file=str(path)))
     if suffix == ".docx":
         return read_docx_blocks(path)
+    if suffix == ".pdf":
+        return read_pdf_blocks(path)
     text = decode(path.read_bytes(), path)
     if suffix in (".html", ".htm"):
         return read_html_blocks(text)
@@ -104,8 +112,10 @@ def extract_plan(blocks: list[Block], plan_id: str, source: str | None = None,
     note_lines: set[int] = set()
     indicators: list[Indicator] = []
     footnotes: list[Footnote] = []
+    running: list[Paragraph] = []  # the text, with the text of boxes (专栏 drawn as 1-2 column tables)
     for k, block in enumerate(blocks):
-        if not isinstance(block, Table):
+        if isinstance(block, Paragraph):
+            running.append(block)
             continue
         notes: list[Footnote] = []
         for after in blocks[k + 1: k + 4]:
@@ -114,15 +124,21 @@ def extract_plan(blocks: list[Block], plan_id: str, source: str | None = None,
             notes.extend(parse_footnotes(after.text))
             note_lines.add(after.line)
         reading = read_indicator_table(block, notes, base_year, target_year)
+        if not reading.is_indicator_table and max(len(r.cells) for r in block.rows) <= 2:
+            running.extend(Paragraph(line=r.line, text=c) for r in block.rows for c in r.cells if c)
+            continue
         unread.extend(reading.unread)
         if reading.is_indicator_table:
             footnotes.extend(notes + reading.footnotes)
             base_year = base_year or reading.base_year
             target_year = reading.target_year or target_year
             _add_unique(indicators, reading.indicators, unread)
-    text = read_target_sentences([p for p in paragraphs if p.line not in note_lines])
+    text = read_target_sentences([p for p in running if p.line not in note_lines],
+                                 doc_year=_doc_year(meta), base_year=base_year)
     unread.extend(text.unread)
-    _add_unique(indicators, text.indicators, unread)
+    bases = [KnownBase(i.name, i.base_year, i.base, i.unit) for i in indicators if i.base is not None]
+    bases += text.facts
+    _add_unique(indicators, [with_known_base(i, bases, base_year) for i in text.indicators], unread)
     sector_targets: list[SectorTarget] = []
     for st in text.sector_targets:
         if any((o.sector, o.metric, o.year) == (st.sector, st.metric, st.year)
@@ -157,6 +173,15 @@ def _add_unique(into: list[Indicator], new: list[Indicator], unread: list[Unread
             into.append(ind)
 
 
+def _doc_year(meta: dict[str, Any]) -> int | None:
+    """The year the document was issued: its date, else the year in its number (〔2023〕)."""
+    if meta.get("issued"):
+        return meta["issued"].year
+    if m := re.search(r"[〔\[(（]\s*(\d{4})\s*[〕\])）]", meta.get("doc_number") or ""):
+        return int(m.group(1))
+    return None
+
+
 def _five_year(name: str) -> tuple[int | None, int | None]:
     """Years a title states: "十五五" → (2025, 2030); "（2023—2027年）" → (None, 2027)."""
     for key, years in _FIVE_YEAR.items():
@@ -184,8 +209,11 @@ def _metadata(paragraphs: list[Paragraph]) -> tuple[dict[str, Any], list[UnreadI
             except ValueError:
                 pass
         title = re.sub(r"[(（][^()（）]*\d{4}[^()（）]*[)）]$", "", h.strip())
+        if "name" not in meta and (m := _INTERPRETED.match(h.strip())):
+            meta["name"] = p.text.strip()[m.start(1):m.end(1)]  # 《…》政策解读: the plan it explains
         if ("name" not in meta and title.endswith(_NAME_END) and len(h) <= 60
-                and "。" not in h and not re.match(r"^(?:印发|关于)", title)):
+                and "。" not in h and not re.match(r"^(?:印发|关于)", title)
+                and not _BREADCRUMB.search(h)):
             meta["name"] = p.text.strip()
     if "name" not in meta:
         joined = "".join(p.text for p in head[:6])
@@ -193,13 +221,13 @@ def _metadata(paragraphs: list[Paragraph]) -> tuple[dict[str, Any], list[UnreadI
             meta["name"] = m.group(1)
     if "issuer" not in meta:
         for p in head:
-            t = p.text.strip()
+            t = re.sub(r"^.*(?:来源|发布机构|发文机关)\s*[:：]\s*", "", p.text.strip())
             if len(t) <= 30 and re.search(r"(?:人民政府|办公厅|工业和信息化厅|工业和信息化局|"
                                           r"经济和信息化局|委员会)$", t):
                 meta["issuer"] = t
                 break
     who = meta.get("issuer") or meta.get("name") or ""
-    if m := _ISSUER_SUFFIX.match(who):
+    if (m := _ISSUER_SUFFIX.match(who)) or (m := _PLACE.match(meta.get("name") or "")):
         meta["jurisdiction"] = m.group(1)
     unread: list[UnreadItem] = []
     if "name" not in meta:

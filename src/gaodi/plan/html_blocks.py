@@ -2,7 +2,8 @@
 
 Uses the standard library's :mod:`html.parser`. A cell spanning several rows (``rowspan``, as a
 merged 类别 cell) is repeated in each row it covers; the extra columns of a ``colspan`` are empty.
-Line numbers are those of the ``<p>``/``<tr>`` start tags in the HTML source.
+Line numbers are those of the ``<p>``/``<tr>`` start tags in the HTML source. A table that holds
+another table lays out the page: its cells are read as running text, the tables inside as tables.
 """
 
 from __future__ import annotations
@@ -14,11 +15,39 @@ from gaodi.plan.blocks import Block, Paragraph, Row, Table, clean_paragraph
 _BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "caption", "title", "section",
                "article", "header", "footer", "blockquote"}
 _SKIP_TAGS = {"script", "style", "head"}
+_LAYOUT_CELL_TAGS = {"br", "tr", "td", "th"}  # outside a data table they only separate text
+
+
+class _LayoutFinder(HTMLParser):
+    """First pass: for each <table> in document order, whether it holds another table.
+
+    Older portals lay the whole page out in a table; such a table is not data: its cells are read
+    as running text, and the tables inside it as tables.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.holds_table: list[bool] = []
+        self._open: list[int] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            for k in self._open:
+                self.holds_table[k] = True
+            self._open.append(len(self.holds_table))
+            self.holds_table.append(False)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table" and self._open:
+            self._open.pop()
 
 
 class _PlanHTMLParser(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, layout: list[bool]) -> None:
         super().__init__(convert_charrefs=True)
+        self._layout = layout  # by table number: a layout table (it holds another)
+        self._tables_seen = 0
+        self._open_tables: list[bool] = []  # the open tables, True for a layout table
         self.blocks: list[Block] = []
         self._text: list[str] = []
         self._text_line = 1
@@ -44,6 +73,11 @@ class _PlanHTMLParser(HTMLParser):
             return
         if tag == "table":
             self._flush_text()
+            layout = self._tables_seen < len(self._layout) and self._layout[self._tables_seen]
+            self._tables_seen += 1
+            self._open_tables.append(layout)
+            if layout:
+                return
             self._table_depth += 1
             if self._table_depth == 1:
                 self._table = Table(line=self.getpos()[0])
@@ -60,7 +94,7 @@ class _PlanHTMLParser(HTMLParser):
             elif tag == "br" and self._cell is not None:
                 self._cell.append("")
             return
-        if self._table_depth == 0 and (tag in _BLOCK_TAGS or tag == "br"):
+        if self._table_depth == 0 and (tag in _BLOCK_TAGS or tag in _LAYOUT_CELL_TAGS):
             self._flush_text()
             self._text_line = self.getpos()[0]
 
@@ -69,6 +103,9 @@ class _PlanHTMLParser(HTMLParser):
             self._skip = max(0, self._skip - 1)
             return
         if tag == "table":
+            if self._open_tables and self._open_tables.pop():
+                self._flush_text()  # the end of a layout table
+                return
             if self._table_depth == 1 and self._table is not None:
                 self._close_cell()
                 self._close_row()
@@ -84,7 +121,7 @@ class _PlanHTMLParser(HTMLParser):
                 self._close_cell()
                 self._close_row()
             return
-        if self._table_depth == 0 and tag in _BLOCK_TAGS:
+        if self._table_depth == 0 and (tag in _BLOCK_TAGS or tag in _LAYOUT_CELL_TAGS):
             self._flush_text()
 
     def handle_data(self, data: str) -> None:
@@ -152,7 +189,10 @@ def _expand(raw_rows: list[tuple[int, list[tuple[str, int, int]]]]) -> list[Row]
 
 def read_html_blocks(html: str) -> list[Block]:
     """Parse HTML into paragraphs and tables (top-level tables; nested ones become cell text)."""
-    parser = _PlanHTMLParser()
+    finder = _LayoutFinder()
+    finder.feed(html)
+    finder.close()
+    parser = _PlanHTMLParser(finder.holds_table)
     parser.feed(html)
     parser.close()
     return parser.blocks

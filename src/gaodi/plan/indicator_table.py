@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from gaodi.errors import InputError
 from gaodi.plan.blocks import Row, Table
-from gaodi.plan.model import Footnote, Indicator, Target
+from gaodi.plan.model import MONEY_UNITS, Footnote, Indicator, Target
+from gaodi.plan.numerals import in_digits
 from gaodi.plan.quantity import (
     EMPTY_MARKS,
     QuantityError,
@@ -25,11 +26,13 @@ from gaodi.plan.quantity import (
     parse_base,
     same_unit,
 )
+from gaodi.plan.relations import read_relative, resolve
 from gaodi.plan.unread import UnreadItem
 
 _YEAR = re.compile(r"\(?((?:19|20)\d{2})年?(?:底|末)?\)?")
 _MARK = re.compile(r"([*※△▲#①-⑳]+)$")
 _SECTION_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]+\)|\d+[、.])")
+_SUBJECTS = {"产业", "行业", "重点产业", "产业集群", "产业链", "集群", "项目"}  # a table of sectors
 _FOOTNOTE_START = re.compile(r"^(?:注|备注|说明)\s*\d?\s*[:：]")
 
 
@@ -76,7 +79,7 @@ def column_role(header: str) -> tuple[str | None, int | None]:
         return "base", year
     if any(w in label for w in ("目标", "规划值", "预期值")):
         return "target", year
-    if any(w in label for w in ("指标", "名称", "内容")):
+    if any(w in label for w in ("指标", "名称", "内容")) or label in _SUBJECTS:
         return "name", year
     return None, year
 
@@ -278,10 +281,14 @@ def _read_row(row: Row, by_role: dict[str, list[Column]], width: int, marks: dic
             base_year, base_note = note.base_year, note.text
     attribute = _cell(row, by_role, "attribute")
     if attribute:
-        attribute = {"预期": "预期性", "约束": "约束性"}.get(compact(attribute), compact(attribute))
+        attribute = compact(attribute)  # 预期, 预期性, 预期性指标 → 预期性
+        attribute = next((full for short, full in (("预期", "预期性"), ("约束", "约束性"))
+                          if attribute.startswith(short)), attribute)
         if attribute not in ("预期性", "约束性"):
             return _unread(row, f"属性「{attribute}」应为 预期性 或 约束性",
                            f"attribute '{attribute}' must be 预期性 or 约束性")
+    if base is not None:  # "比2025年提高2个百分点" in a target cell: absolute on the row's base
+        targets = [(_on_base(t, base, base_year), ms) for t, ms in targets]
     main = targets[-1][0]
     try:
         return Indicator(
@@ -294,6 +301,13 @@ def _read_row(row: Row, by_role: dict[str, list[Column]], width: int, marks: dic
         return _unread(row, exc.message, exc.message_en)
 
 
+def _on_base(target: Target, base: float, base_year: int | None) -> Target:
+    relation = target.relation
+    if target.op != "relative" or relation is None or relation.base_year not in (None, base_year):
+        return target
+    return resolve(target, base)
+
+
 def _read_target(row: Row, col: Column, unit: str | None,
                  default_year: int | None) -> tuple[Target, list[str]]:
     text = row.cells[col.index]
@@ -304,8 +318,22 @@ def _read_target(row: Row, col: Column, unit: str | None,
         text = compact(text)[: m.start()]
     if re.search(r"\[.*\]", compact(text)):
         marks.append("[]")
-    amount = parse_amount(text, year=col.year or default_year)
-    if amount.unit and unit and not amount.target.rank and not same_unit(amount.unit, unit):
+    year = col.year or default_year
+    relative = read_relative(compact(in_digits(text)), year) if year else None
+    if relative is not None and relative.target.relation is not None and not relative.subject:
+        return relative.target, marks
+    amount = parse_amount(in_digits(text), year=year)  # 2.8万家 → 28000家
+    target = amount.target.model_copy(update={"text": text.strip()})
+    if amount.unit and unit and not target.rank and not same_unit(amount.unit, unit):
+        if amount.unit in MONEY_UNITS and unit in MONEY_UNITS:  # 1万亿元 under 亿元: 10000
+            return _in_unit(target, MONEY_UNITS[amount.unit] / MONEY_UNITS[unit]), marks
         raise QuantityError(f"目标值的单位「{amount.unit}」与单位列「{unit}」不同",
                             f"the target's unit '{amount.unit}' differs from the unit '{unit}'")
-    return amount.target, marks
+    return target, marks
+
+
+def _in_unit(target: Target, factor: float) -> Target:
+    """The target's amounts times ``factor`` (a ratio of money units), rounded off float noise."""
+    return target.model_copy(update={
+        k: round(v * factor, 10) for k in ("value", "low", "high")
+        if (v := getattr(target, k)) is not None})

@@ -17,10 +17,11 @@ from pydantic_core import PydanticCustomError
 
 from gaodi.errors import InputError, Location
 
-Op = Literal[">=", "<=", "=", "range", "qualitative"]
+Op = Literal[">=", "<=", "=", "range", "qualitative", "relative"]
 Attribute = Literal["预期性", "约束性"]
 
-OP_LABELS = {">=": "不低于", "<=": "不高于", "=": "达到", "range": "区间", "qualitative": "定性"}
+OP_LABELS = {">=": "不低于", "<=": "不高于", "=": "达到", "range": "区间", "qualitative": "定性",
+             "relative": "相对基期"}
 
 
 def _rule(zh: str, en: str) -> PydanticCustomError:
@@ -114,12 +115,53 @@ def _check_year(year: int | None, what: str) -> None:
         raise _rule(f"{what} {year} 不在 1949—2100 之间", f"{what} {year} is not within 1949-2100")
 
 
+class Relation(PlanModel):
+    """A target written relative to a base: "比2020年提高3个百分点", "下降15%以上", "翻一番".
+
+    ``kind`` says what ``value`` (or ``low``..``high``) measures against the base value B:
+    ``points`` a change in percentage points (level = B + value), ``percent`` a change in percent
+    (level = B × (1 + value/100)), ``multiple`` a multiple of the base (level = B × value; 翻一番
+    is 2, 翻两番 4), ``amount`` a change in the indicator's own unit (比2020年增加5000家: B + 5000). A fall is negative: "下降15%以上" is percent, op ``<=``, value −15.
+    ``base_year`` is the year the sentence names ("比2020年"); None when it names none.
+    """
+
+    kind: Literal["points", "percent", "multiple", "amount"]
+    op: Literal[">=", "<=", "=", "range"]
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    base_year: int | None = None
+    text: str = ""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Relation:
+        check_amount(self.op, self.value, self.low, self.high, self.text)
+        _check_year(self.base_year, "相对基期年份 base_year")
+        return self
+
+    def level(self, base: float) -> dict[str, Any]:
+        """The absolute target from base value ``base``: {op, value} or {op, low, high}."""
+        def at(change: float) -> float:
+            if self.kind in ("points", "amount"):
+                return round(base + change, 10)
+            if self.kind == "percent":
+                return round(base * (1 + change / 100), 10)
+            return round(base * change, 10)
+
+        if self.op == "range":
+            ends = sorted([at(self.low), at(self.high)])  # type: ignore[arg-type]
+            return {"op": "range", "low": ends[0], "high": ends[1]}
+        return {"op": self.op, "value": at(self.value)}  # type: ignore[arg-type]
+
+
 class Target(PlanModel):
     """What an indicator must reach by ``year``: ``op`` with ``value``, or ``low``..``high``.
 
     ``cumulative`` marks a total over the plan period (written "[3000]"); ``rank`` marks a place
     in a ranking where 1 is best ("全省前40位" is op "<=" value 40); ``approximate`` marks "左右"/"约".
-    ``text`` keeps the cell or phrase as written.
+    ``text`` keeps the cell or phrase as written. ``relation`` keeps a target written relative to
+    a base ("比2020年提高3个百分点"): op is ``relative`` while the base is unknown, and the absolute
+    level (op with value) once the base is known, the relation staying as written.
     """
 
     op: Op
@@ -131,10 +173,11 @@ class Target(PlanModel):
     rank: bool = False
     year: int | None = None
     text: str = ""
+    relation: Relation | None = None
 
     def describe(self) -> str:
         """Say the target briefly, as a table shows it: "≥6.5", "6~7", "≥[3000]", "全省前40位"."""
-        if self.op == "qualitative":
+        if self.op in ("qualitative", "relative"):
             return self.text
         if self.rank:
             return f"前{self.value:g}位"
@@ -149,6 +192,14 @@ class Target(PlanModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> Target:
+        if self.op == "relative":
+            if self.relation is None:
+                raise _rule("相对目标（relative）须给出 relation", "a relative target needs its relation")
+            if self.value is not None or self.low is not None or self.high is not None:
+                raise _rule("相对目标在基期值未知时不填 value/low/high",
+                            "a relative target has no value, low or high until its base is known")
+            _check_year(self.year, "目标年份 year")
+            return self
         check_amount(self.op, self.value, self.low, self.high, self.text)
         _check_year(self.year, "目标年份 year")
         if self.op == "qualitative" and (self.cumulative or self.rank or self.approximate):

@@ -1,83 +1,151 @@
-"""Read target sentences of a plan: "到2030年，力争营收达到3400亿元", "小巨人企业数量达到700家以上".
+"""Read the target sentences of a plan: which year governs which clause.
 
-A sentence is read only when it names its year with 到/至/截至 ...年 or ...年前. Each clause after the
-year is "subject + verb + amount" (达到/突破/超过/不少于/不低于/不超过/控制在/进入 ...) or
-"subject + amount" ("新增规模以上工业企业3000家以上"). By the unit of the amount:
+A paragraph is cut into sentences (。；！？ and their ASCII forms) and each sentence into clauses
+(，：and 、 after an amount: "占比力争达到40%、其中…稳定在30%以上"). A clause is read only under a
+governing year:
 
-* money (元/万元/亿元/万亿元) with a revenue word (营收, 软件业务收入, 产值 ...) → a sector target; the
-  sector is the paragraph's heading ("1.石化产业。...") when the subject names no sector or names the
-  heading's ("汽车产业（含新能源汽车）" under 新能源汽车产业), else the sector the subject names;
-* a count unit (家/个/项 ...) → a count target; "不少于2000家基础级、800家先进级智能工厂" gives one per level;
-* anything else (%, 个百分点, a rank) → an indicator read from the text (numbered T1, T2 ...).
+* "到/至/截至 2030年", "2030年前", "2030年底前", "十五五末", "十五五期间" anywhere: the year of that
+  clause (2030 for the last two) and those after it,
+  unless it is before the document's year ("截至2025年底" in a 2026 plan states a fact);
+* a bare "2025年，…" (or "2025年全省…") at the start of a clause: a target year when it is after
+  the year the document was issued, or that year with 力争/确保/争取/目标/预计/左右/以上 in the
+  sentence (or, without an issue date, after the plan's base year; without either, with
+  力争/确保/争取/目标/预计). An earlier year states a past figure: the clauses after it are facts;
+* a year opening the paragraph's first sentence governs the paragraph's later sentences too.
 
-A clause whose verb is followed by an amount that cannot be read ("达千亿级", "翻一番") is reported.
+What each clause says is read by :mod:`gaodi.plan.clause_targets`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from gaodi.errors import InputError
 from gaodi.plan.blocks import Paragraph
-from gaodi.plan.model import MONEY_UNITS, CountTarget, Indicator, SectorTarget
-from gaodi.plan.quantity import COUNT_UNITS, QuantityError, compact, halfwidth, parse_amount
+from gaodi.plan.clause_targets import Clause, SentenceReading, read_clause, sector_name
+from gaodi.plan.quantity import QuantityError, halfwidth
+from gaodi.plan.relations import KnownBase
 from gaodi.plan.unread import UnreadItem
 
-_YEAR = re.compile(r"(?:到|至|截至|截止)(20\d{2})年(?:底|末)?|(20\d{2})年(?:底|末)?前")
-_LEAD = re.compile(r"^(?:其中|力争|确保|争取|努力|全力)+")
-_VERB_OPS = {"达到": None, "突破": "≥", "超过": "≥", "不少于": "≥", "不低于": "≥", "不超过": "≤",
-             "控制在": "≤", "保持在": None, "提高到": None, "提高至": None, "提升到": None,
-             "提升至": None, "增加到": None, "增加至": None, "增长到": None, "下降到": None,
-             "降低到": None, "降至": None, "进入": None, "跻身": None, "位居": None, "达": None}
-_VERB = "(" + "|".join(sorted(_VERB_OPS, key=len, reverse=True)) + ")"
-_VERB_AMOUNT = re.compile(_VERB + r"(?=[\d\[]|(?:全省|全国|全市|全球|全州)?前\d)")
-_VERB_WORDS = re.compile(_VERB + r"(?=[一二两三四五六七八九十百千万亿]|翻)")
-_METRICS = sorted(["软件业务收入", "主营业务收入", "营业收入", "销售收入", "营收", "总产值", "产值",
-                   "产业规模", "规模", "总收入", "收入", "增加值"], key=len, reverse=True)
-_ACTION = re.compile(r"^(?:重点)?(?:培育|打造|创建|建成|建设)")
-_WHOLE = re.compile(r"^(?:全省|全市|我省|我市|全区|全州|全县)")
+__all__ = ["SentenceReading", "read_target_sentences", "sector_name"]
+
+_YEAR = re.compile(r"(?:到|至|截至|截止)(20\d{2})年(?:底|末)?|(20\d{2})年(?:底|末)?(?:以)?前|"
+                   r"(?:到|至)?[\"“]?(十[三四五六七])五[\"”]?(?:期|时期)?末|"
+                   r"[\"“]?(十[三四五六七])五[\"”]?(?:期间|时期)(?!末)")
+_FIVE_YEAR_END = {"十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035, "十七": 2040}
+_SPAN = re.compile(r"^(?:20\d{2})年?\s*[—–\-~至到]\s*(?:20\d{2})年(?:间|期间)?")
+_BARE_YEAR = re.compile(r"^(20\d{2})年(?:底|末|度)?(?:目标|主要目标|发展目标)?(?=$|[^\d月日])")
+_TARGET_WORDS = re.compile(r"力争|确保|争取|目标|预计|预期|努力")
+_PREAMBLE = re.compile(r"(?:明确|提出|要求|计划|目标是|目标为|力争|预计|确保|争取)$")
+_LEAD = re.compile(r"^(?:其中|力争|确保|争取|努力|全力|同时|并|且|和)+")
 _NUMBERING = r"(?:\d+|[一二三四五六七八九十]+)[.、]|\(?[一二三四五六七八九十\d]+\)"
-_INLINE_HEADING = re.compile(rf"^\s*(?:{_NUMBERING})\s*([^。,;:]{{1,24}}?)。")
+_INLINE_HEADING = re.compile(rf"^\s*(?:{_NUMBERING})\s*([^。,;:]{{1,24}}?)。|"
+                             r"^\s*([^。,;:\d]{2,16}(?:产业|制造业|服务业|装备|材料))。")
 _LINE_HEADING = re.compile(rf"^\s*(?:{_NUMBERING})\s*([^。,;:]{{1,24}})$")
-_ENUM_ITEM = re.compile(r"^(\d+(?:\.\d+)?)(家|个|项|座|户|条|所|台|套)(.+)$")
+_LIST_ITEM = re.compile(rf"^\s*(?:——|—|-|•|·|{_NUMBERING}|[一二三四五六七八九十]是)")
+_SENTENCE_END = r"[。;；!?！？]|\.(?!\d)"
+# A comma ends a clause unless it separates thousands ("3,400亿元"); 、 ends one after an amount.
+_CLAUSE_END = r":|(?<!\d),|,(?!\d{3}(?!\d))|(?<=[\d%‰元家个项条户座所件台套位名倍上下内右])、(?!\d)"
 
 
-@dataclass
-class SentenceReading:
-    """Targets read from sentences, and the clauses that could not be read."""
+class _Years:
+    """Decide whether a bare year ("2025年，") states a target or a past figure."""
 
-    sector_targets: list[SectorTarget] = field(default_factory=list)
-    count_targets: list[CountTarget] = field(default_factory=list)
-    indicators: list[Indicator] = field(default_factory=list)
-    unread: list[UnreadItem] = field(default_factory=list)
+    def __init__(self, doc_year: int | None, base_year: int | None) -> None:
+        self.doc_year, self.base_year = doc_year, base_year
+
+    def is_past(self, year: int) -> bool:
+        """A year before the document's (or, without it, not after the plan's base year)."""
+        if self.doc_year is not None:
+            return year < self.doc_year
+        return self.base_year is not None and year <= self.base_year
+
+    def is_target(self, year: int, sentence: str) -> bool:
+        if self.doc_year is not None:  # the document's own year: a goal only when it says so
+            return year > self.doc_year or (year == self.doc_year and bool(
+                _TARGET_WORDS.search(sentence) or re.search(r"左右|以上|不低于|不少于", sentence)))
+        if self.base_year is not None:
+            return year > self.base_year
+        return bool(_TARGET_WORDS.search(sentence))
 
 
-def sector_name(heading: str) -> str:
-    """Name a sector from its heading: "石化产业" → "石化"; "电子信息制造业" stays as it is."""
-    name = compact(heading)
-    if name.endswith("产业") and len(name) > 3:
-        name = name[:-2]
-    return name
+def read_target_sentences(paragraphs: list[Paragraph], doc_year: int | None = None,
+                          base_year: int | None = None) -> SentenceReading:
+    """Read every target sentence of ``paragraphs`` (the running text, without table notes).
 
-
-def read_target_sentences(paragraphs: list[Paragraph]) -> SentenceReading:
-    """Read every target sentence of ``paragraphs`` (the running text, without table notes)."""
+    ``doc_year`` is the year the document was issued, ``base_year`` the plan's base year; they
+    tell a target year from a past one when a sentence starts with a bare year.
+    """
     out = SentenceReading()
+    years = _Years(doc_year, base_year)
     section: str | None = None
+    carried: int | None = None  # a year stated over the paragraphs that follow
+    carried_over_list = False   # …only over list items ("——", "1.", "（一）") after "到2027年：" ends
     for para in paragraphs:
         text = halfwidth(para.text)  # one character for one: indices match the original text
+        item = bool(_LIST_ITEM.match(text))
+        if carried and carried_over_list and not item:
+            carried = None
         line_heading = _LINE_HEADING.match(text)
-        if line_heading:
-            section = sector_name(line_heading.group(1))
-            continue
+        if line_heading or _is_heading(text):
+            carried, carried_over_list = _heading_year(text, years), False
+            if line_heading:
+                section = sector_name(line_heading.group(1))
+                continue
         inline = _INLINE_HEADING.match(text)
-        heading = sector_name(inline.group(1)) if inline else None
-        for start, end in _spans(text, r"[。;；!?！？]|\.(?!\d)"):
-            if _YEAR.search(text[start:end]):
-                _read_sentence(text[start:end], para.text[start:end], para.line, heading,
-                               section, out)
+        heading = sector_name(inline.group(1) or inline.group(2)) if inline else None
+        paragraph_year: int | None = None
+        year: int | None = None
+        for k, (start, end) in enumerate(_spans(text, _SENTENCE_END)):
+            sentence = Clause(text[start:end], para.text[start:end]).unspaced()
+            opened, year = _read_sentence(sentence, paragraph_year or carried, years, para.line,
+                                          heading, section, out)
+            if k == 0:
+                paragraph_year = opened
+        if text.rstrip().endswith(":") and year is not None:
+            carried, carried_over_list = year, True
     return out
+
+
+def _is_heading(text: str) -> bool:
+    """A short line without a full stop: a heading such as "（一）2027年目标" or "主要目标"."""
+    return len(text.strip()) <= 30 and not re.search(r"[。;!?,]", text)
+
+
+def _heading_year(text: str, years: _Years) -> int | None:
+    """The year a heading states for the section under it ("到2027年主要目标"), if any."""
+    if m := _YEAR.search(text):
+        return _year_of(m)
+    body = re.sub(rf"^\s*(?:{_NUMBERING})\s*", "", text)
+    if (m := _BARE_YEAR.match(body)) and years.is_target(int(m.group(1)), "目标"):
+        return int(m.group(1))
+    return None
+
+
+def _states_amount(clause: Clause, line: int) -> bool:
+    """Tell whether a clause states an amount (read under a stand-in year), readable or not."""
+    scratch = SentenceReading()
+    try:
+        read_clause(clause, 2100, clause.o, line, None, None, scratch)
+    except (QuantityError, InputError):
+        return True
+    return bool(scratch.sector_targets or scratch.count_targets or scratch.indicators)
+
+
+def _facts(clause: Clause, year: int, line: int) -> list[KnownBase]:
+    """Figures a clause states for a past year, as bases for relative targets; none if unreadable."""
+    scratch = SentenceReading()
+    try:
+        read_clause(clause, year, clause.o, line, None, None, scratch)
+    except (QuantityError, InputError):
+        return []
+    return scratch.as_facts()
+
+
+def _year_of(m: re.Match[str]) -> int:
+    """The year a match names: 2030 for "到2030年", and for "十五五末" or "十五五期间"."""
+    period = m.group(3) or m.group(4)
+    return _FIVE_YEAR_END[period] if period else int(m.group(1) or m.group(2))
 
 
 def _spans(text: str, separator: str) -> list[tuple[int, int]]:
@@ -91,139 +159,60 @@ def _spans(text: str, separator: str) -> list[tuple[int, int]]:
     return spans
 
 
-@dataclass
-class _Clause:
-    """A clause in half-width form (``h``, for matching) and as written (``o``), index for index."""
-
-    h: str
-    o: str
-
-    def cut(self, start: int, end: int | None = None) -> _Clause:
-        return _Clause(self.h[start:end], self.o[start:end])
-
-    def drop(self, start: int, end: int) -> _Clause:
-        return _Clause(self.h[:start] + self.h[end:], self.o[:start] + self.o[end:])
-
-    def strip(self) -> _Clause:
-        left = len(self.h) - len(self.h.lstrip(" \t,:;。"))
-        right = len(self.h.rstrip(" \t,:;。;!?."))
-        return self.cut(left, max(left, right))
+def _without_lead(clause: Clause) -> Clause:
+    lead = _LEAD.match(clause.h)
+    return clause.cut(lead.end()).strip() if lead else clause
 
 
-# A comma ends a clause unless it separates thousands ("3,400亿元").
-_CLAUSE_END = r":|(?<!\d),|,(?!\d{3}(?!\d))"
-
-
-def _read_sentence(sentence_h: str, sentence_o: str, line: int, heading: str | None,
-                   section: str | None, out: SentenceReading) -> None:
-    year: int | None = None
-    source = sentence_o.strip()
-    for start, end in _spans(sentence_h, _CLAUSE_END):
-        clause = _Clause(sentence_h[start:end], sentence_o[start:end]).strip()
-        m = _YEAR.search(clause.h)
-        if m:
-            year = int(m.group(1) or m.group(2))
-            clause = clause.drop(m.start(), m.end()).strip()
-        lead = _LEAD.match(clause.h)
-        if lead:
-            clause = clause.cut(lead.end()).strip()
-        if year is None or not clause.h:
+def _read_sentence(sentence: Clause, inherited: int | None, years: _Years, line: int,
+                   heading: str | None, section: str | None,
+                   out: SentenceReading) -> tuple[int | None, int | None]:
+    """Read the clauses of one sentence; return the year it opens with and the year at its end."""
+    year = inherited
+    past: int | None = None  # a year before the document's: its figures are facts, not targets
+    span: str | None = None  # a span of years ("2025—2027年"): its figures are reported
+    opened: int | None = None
+    source = sentence.o.strip()
+    out.last_subject = None
+    for k, (start, end) in enumerate(_spans(sentence.h, _CLAUSE_END)):
+        clause = _without_lead(sentence.cut(start, end).strip())
+        if m := _YEAR.search(clause.h):
+            year = _year_of(m)
+            if years.is_past(year):  # "截至2025年底，…达到2.1万家" in a 2026 plan: a fact
+                year, past = None, year
+            if _PREAMBLE.search(clause.h[: m.start()]):  # "行动计划明确到2027年…"
+                clause = clause.cut(m.end()).strip()
+            else:
+                clause = clause.drop(m.start(), m.end()).strip()
+            opened = year if k == 0 else opened
+        elif m := _SPAN.match(clause.h):  # "2025—2027年，每年新增…": per year, not by a year
+            year, past, span = None, None, m.group(0)
+            clause = clause.cut(m.end()).strip()
+        elif m := _BARE_YEAR.match(clause.h):
+            stated = int(m.group(1))
+            year = stated if years.is_target(stated, sentence.h) else None
+            past = None if year else stated
+            clause = clause.cut(m.end()).strip()
+            opened = year if k == 0 else opened
+        clause = _without_lead(clause)
+        if span and year is None and clause.h and _states_amount(clause.in_digits(), line):
+            out.unread.append(UnreadItem(
+                kind="sentence", line=line, text=source,
+                reason=f"「{clause.o}」：目标按年度区间「{span}」逐年给出，未读出，请手工录入",
+                reason_en=f"'{clause.o}': a target for each year of {span} is not read"))
+            continue
+        if (year is None and past is None) or not clause.h:
+            continue
+        clause = clause.in_digits()
+        if year is None:
+            out.facts.extend(_facts(clause, past, line))  # type: ignore[arg-type]
             continue
         try:
-            _read_clause(clause, year, source, line, heading, section, out)
+            read_clause(clause, year, source, line, heading, section, out)
         except (QuantityError, InputError) as exc:
             zh, en = (exc.zh, exc.en) if isinstance(exc, QuantityError) else (
                 exc.message, exc.message_en)
-            out.unread.append(_unread(source, line, f"「{clause.o}」：{zh}", f"'{clause.o}': {en}"))
-
-
-def _unread(text: str, line: int, reason: str, reason_en: str) -> UnreadItem:
-    return UnreadItem(kind="sentence", line=line, text=text, reason=reason, reason_en=reason_en)
-
-
-def _split_clause(clause: str) -> tuple[int, int, str | None] | None:
-    """Find where the subject ends and the amount starts, and the op the verb implies."""
-    m = _VERB_AMOUNT.search(clause)
-    if m:
-        return m.start(), m.end(), _VERB_OPS[m.group(1)]
-    for p in (k for k, ch in enumerate(clause) if (ch.isdigit() or ch == "[") and k > 0):
-        if clause[p - 1].isdigit() or clause[p - 1] in ".[":
-            continue
-        try:
-            parse_amount(clause[p:])
-        except (QuantityError, InputError):
-            continue
-        return p, p, None
-    return None
-
-
-def _read_clause(clause: _Clause, year: int, source: str, line: int, heading: str | None,
-                 section: str | None, out: SentenceReading) -> None:
-    split = _split_clause(clause.h)
-    if split is None:
-        if _VERB_WORDS.search(clause.h):
-            raise QuantityError("目标数量不是阿拉伯数字（如“千亿级”“翻一番”），无法换算为数值",
-                                "the amount is not written in digits (e.g. 千亿级, 翻一番)")
-        return  # prose without an amount
-    subject_end, amount_start, verb_op = split
-    subject = clause.o[:subject_end].strip()
-    amount = clause.cut(amount_start)
-    if "、" in amount.h and _read_enumeration(subject, amount, verb_op, year, source, line, out):
-        return
-    read = parse_amount((verb_op or "") + amount.h, year=year)
-    target, unit = read.target, read.unit
-    if target.op == "qualitative" or target.cumulative:
-        raise QuantityError("句中目标不支持定性或累计写法，请在 YAML 中手工录入",
-                            "qualitative or cumulative targets in sentences are not read")
-    fields = dict(year=year, op=target.op, value=target.value, low=target.low, high=target.high,
-                  approximate=target.approximate, source=source, line=line)
-    metric = next((w for w in _METRICS if subject.endswith(w)), None)
-    if unit in MONEY_UNITS and metric is not None:
-        part = _WHOLE.sub("", subject[: len(subject) - len(metric)]).rstrip("的").strip()
-        if heading and (not part or heading in compact(part)):
-            sector, scope = heading, (part if part and sector_name(part) != heading else None)
-        elif part:
-            sector, scope = sector_name(part), None
-        elif section:
-            sector, scope = section, None
-        else:
-            raise QuantityError("营收目标前没有产业名称，段落也没有产业标题",
-                                "a revenue target names no sector and has no sector heading")
-        out.sector_targets.append(SectorTarget(sector=sector, metric=metric, scope=scope,
-                                               unit=unit, **fields))
-        return
-    if not subject:
-        raise QuantityError("目标前没有写明指标（主语）", "the target names no subject")
-    if unit in COUNT_UNITS:
-        subject = _ACTION.sub("", subject) or subject
-        out.count_targets.append(CountTarget(subject=subject, unit=unit, **fields))
-        return
-    number = f"T{len(out.indicators) + 1}"
-    out.indicators.append(Indicator(number=number, name=subject, unit=unit, target=target,
-                                    source="text", line=line))
-
-
-def _read_enumeration(subject: str, amount: _Clause, verb_op: str | None, year: int, source: str,
-                      line: int, out: SentenceReading) -> bool:
-    """Read "不少于2000家基础级、800家先进级、50家卓越级以上智能工厂" as one count target per level.
-
-    Returns False (reading nothing) when the amount is not such a list.
-    """
-    items_h, items_o = amount.h.split("、"), amount.o.split("、")
-    matches = [_ENUM_ITEM.match(i) for i in items_h]
-    if not all(matches):
-        return False
-    parts = [(float(m.group(1)), m.group(2), o[m.start(3):].strip())
-             for m, o in zip(matches, items_o, strict=True)]  # type: ignore[union-attr]
-    quals = [q for _, _, q in parts]
-    noun, levels = (subject or None), [None] * len(parts)
-    if all(q.endswith("级") for q in quals[:-1]):
-        m = re.match(r"^(.*?级(?:及以上|以上)?)(.+)$", quals[-1])
-        if m:
-            noun, levels = m.group(2), quals[:-1] + [m.group(1)]
-    op = {"≥": ">=", "≤": "<="}.get(verb_op or "", "=")
-    for (value, unit, qual), level in zip(parts, levels, strict=True):
-        out.count_targets.append(CountTarget(subject=noun if level else qual, level=level,
-                                             unit=unit, year=year, op=op, value=value,
-                                             source=source, line=line))
-    return True
+            out.unread.append(UnreadItem(kind="sentence", line=line, text=source,
+                                         reason=f"「{clause.o}」：{zh}",
+                                         reason_en=f"'{clause.o}': {en}"))
+    return opened, year
