@@ -134,6 +134,12 @@ MIGRATIONS: tuple[Migration, ...] = (
             FROM transactions t JOIN parties s ON s.uscc = t.seller_uscc JOIN parties b ON b.uscc = t.buyer_uscc
             GROUP BY ALL""",
     )),
+    Migration(5, "official holiday arrangements loaded from files (the working-day calendar of a year)", (
+        """CREATE TABLE holiday_arrangements (
+            year INTEGER NOT NULL, sha256 VARCHAR NOT NULL, document_number VARCHAR NOT NULL,
+            issued_on DATE, title VARCHAR, source VARCHAR, document VARCHAR NOT NULL,
+            loaded_by VARCHAR, loaded_at TIMESTAMP NOT NULL, PRIMARY KEY (year, sha256))""",
+    )),
 )
 
 LATEST = MIGRATIONS[-1].version
