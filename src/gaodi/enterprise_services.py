@@ -98,9 +98,11 @@ class IntakeOutcome:
 def policy_info(p: Policy) -> dict[str, Any]:
     """A policy's identity as plain values: issuer, document, validity, mode and window, benefit."""
     return {"policy_id": p.id, "name": p.name, "issuer": p.issuer, "document_number": p.document_number,
+            "article": p.article,
             "level": p.level, "level_label": LEVELS[p.level], "region_scope": "、".join(p.region_scope) or "全国",
             "valid_from": p.valid_from, "valid_to": p.valid_to, "mode": p.mode, "mode_label": MODES[p.mode],
             "window_start": p.window[0] if p.window else None, "window_end": p.window[1] if p.window else None,
+            "window_example": p.window_example,
             "benefit_kind": p.benefit.kind, "benefit": p.benefit.description, "conditions": len(p.leaves),
             "example": p.example}
 

@@ -319,7 +319,7 @@ def test_an_overdue_problem_stays_overdue_when_the_day_crosses_into_2027(loop, c
 def test_only_an_administrator_loads_a_holiday_arrangement_and_a_bad_file_names_its_line(client, login):
     years = client.get("/api/calendar/years", params={"first": 2026, "last": 2027}, headers=login("cs")).json()
     assert [y["provisional"] for y in years["years"]] == [False, True]
-    bad = "year: 2027\nissued_on: 2026-11-01\nholidays: []\n".encode()
+    bad = b"year: 2027\nissued_on: 2026-11-01\nholidays: []\n"
     assert client.post("/api/calendar/arrangements", files={"file": ("a.yaml", bad)},
                        headers=login("prov")).status_code == 403
     refused = client.post("/api/calendar/arrangements", files={"file": ("a.yaml", bad)}, headers=login("admin"))

@@ -12,7 +12,14 @@ import ibis
 import pandas as pd
 import pytest
 
-from gaodi.catalogs.size_class import SECTORS, is_sme, sector_of, size_class, size_class_expr, size_classes
+from gaodi.catalogs.size_class import (
+    SECTORS,
+    is_sme,
+    sector_of,
+    size_class,
+    size_class_expr,
+    size_classes,
+)
 
 #: sector: (a GB/T 4754-2017 class in it, {indicator: (大型, 中型, 小型)}) from the 办法's 附表
 TABLE = {

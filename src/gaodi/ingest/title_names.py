@@ -80,7 +80,7 @@ def level_conflicts(t: ir.Table) -> ir.BooleanValue:
 
 def resolve_titles(t: ir.Table) -> ir.Table:
     """Split "title@level" values, fill the level from the name, and file 省级/市级 小巨人 as 专精特新中小企业."""
-    has, plain, implied = _implied(t.title)
+    _, plain, implied = _implied(t.title)
     level = t.level.fill_null(implied) if "level" in t.columns else implied
     title = ((plain == LITTLE_GIANT) & level.isin(["省级", "市级"])).ifelse(SPECIALISED, plain)
     return t.mutate(title=title, level=level)

@@ -29,7 +29,11 @@ import yaml
 
 from gaodi.errors import InputError, Location
 from gaodi.workdays.arrangement import OFFICIAL, YearArrangement
-from gaodi.workdays.statutory import FIRST_PROVISIONAL_YEAR, LAST_PROVISIONAL_YEAR, statutory_holidays
+from gaodi.workdays.statutory import (
+    FIRST_PROVISIONAL_YEAR,
+    LAST_PROVISIONAL_YEAR,
+    statutory_holidays,
+)
 
 __all__ = ["parse_arrangement", "read_arrangement_file"]
 

@@ -34,7 +34,11 @@ import numpy as np
 
 from gaodi.errors import InputError
 from gaodi.workdays.arrangement import YearArrangement, packaged_arrangements
-from gaodi.workdays.statutory import FIRST_PROVISIONAL_YEAR, LAST_PROVISIONAL_YEAR, provisional_arrangement
+from gaodi.workdays.statutory import (
+    FIRST_PROVISIONAL_YEAR,
+    LAST_PROVISIONAL_YEAR,
+    provisional_arrangement,
+)
 
 __all__ = [
     "CalendarNotCoveredError",
