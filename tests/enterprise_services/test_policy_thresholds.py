@@ -72,3 +72,19 @@ def test_the_2024_round_is_in_force_in_2024_and_its_window_is_marked_an_example(
     policy = load_example_policies().get("CN-XJR-KEY-2024")
     assert policy.valid_from == D(2024, 1, 1) and policy.document_number == "财建〔2024〕148号"
     assert policy.window_example and not policy.example and policy.benefit.amount == 600
+
+
+@pytest.mark.parametrize(("code", "level", "qualifies"), [
+    ("3981", "国家级", True), ("3981", "省级", False), ("3981", "市级", False),
+    ("0610", "国家级", False),  # 煤炭开采: not a manufacturing plant under the 2024 暂行办法
+    ("4411", "国家级", False),  # 电力生产
+])
+def test_green_factory_award_is_for_national_manufacturing_plants_only(code, level, qualifies):
+    verdict = _verdict("HN-GREEN-FACTORY", D(2026, 6, 30), industry_code=code, titles=[f"绿色工厂:{level}"])
+    assert (verdict == QUALIFIES) is qualifies
+
+
+@pytest.mark.parametrize(("level", "qualifies"), [("无", False), ("基础", False), ("先进", False), ("卓越", True),
+                                                   ("领航", True)])
+def test_smart_factory_award_starts_at_the_excellent_level(level, qualifies):
+    assert (_verdict("HN-SMART-FACTORY", D(2026, 6, 30), smart_factory_level=level) == QUALIFIES) is qualifies
