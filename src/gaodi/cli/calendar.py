@@ -33,7 +33,8 @@ def load_command(path: Annotated[Path, typer.Argument(help="节假日安排 YAML
         return
     what = "已载入" if loaded["new"] else "此前已载入（内容相同，未重复保存）"
     console.print(f"{loaded['year']} 年节假日安排{what}：{loaded['document_number']}（{loaded['issued_on']}），"
-                  f"放假 {loaded['holidays']} 天，调休上班 {loaded['workdays']} 天。该年期限不再是暂定。")
+                  f"放假 {loaded['holidays']} 天（含周末），调休上班 {loaded['workdays']} 天；该年的工作日按此安排计算，"
+                  "此前的暂定期限在下次读取时重算。")
 
 
 @app.command("years")
@@ -47,7 +48,7 @@ def years_command(first: Annotated[int | None, typer.Option("--from", help="起�
         print_json(rows)
         return
     print_table([{"year": r["year"], "依据 basis": "暂定 provisional" if r["provisional"] else "正式 official",
-                  "文号/来源 document": r.get("document_number") or r.get("source"),
+                  "文号/来源 document": r.get("document_number") or ("—" if r["provisional"] else r.get("source")),
                   "工作日 workdays": r.get("workdays_in_year")} for r in rows],
                 title="工作日历 working-day calendar")
     if any(r["provisional"] for r in rows):
