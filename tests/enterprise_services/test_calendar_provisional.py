@@ -19,6 +19,8 @@ from pathlib import Path
 
 import chinese_calendar
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from gaodi.cli.calendar import app as calendar_app
@@ -216,3 +218,20 @@ def test_cli_deadline_years_and_load(handmade_template, tmp_path, monkeypatch):
     assert "测试〔2026〕1号" in runner.invoke(calendar_app, ["load", str(good)]).stdout
     years = json.loads(runner.invoke(calendar_app, ["years", "--from", "2027", "--to", "2028", "--json"]).stdout)
     assert [y["provisional"] for y in years] == [False, True]
+
+
+def test_2027_has_248_provisional_working_days_counted_by_hand():
+    """2027 starts on a Friday: 261 weekdays. Weekdays off: 元旦 1-1; 春节 2-5, 2-8 and 补假 2-9, 2-10; 清明 4-5;
+    劳动节 falls on Sat/Sun → 补假 5-3, 5-4; 端午 6-9; 中秋 9-15; 国庆 10-1 and 补假 10-4, 10-5: 13 days → 248."""
+    cal = china_calendar()
+    assert cal.workdays_between(D(2026, 12, 31), D(2027, 12, 31)) == 248
+    weekdays_off = [d for d, _ in provisional_arrangement(2027).holidays.items() if d.weekday() < 5]
+    assert len(weekdays_off) == 13
+
+
+@settings(max_examples=40, deadline=None)
+@given(day=st.dates(D(2026, 6, 1), D(2049, 6, 30)), n=st.integers(0, 60))
+def test_counting_back_the_days_added_holds_across_official_and_provisional_years(day, n):
+    result = china_calendar().deadline(day, n)
+    assert china_calendar().workdays_between(day, result.date) == n
+    assert result.provisional == (n > 0 and result.date.year >= 2027)
