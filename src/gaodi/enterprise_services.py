@@ -48,6 +48,8 @@ from gaodi.problems.stats import problem_stats, problems_frame
 from gaodi.problems.states import Problem, State
 from gaodi.store.policy_sets import StoredPolicySet, list_policy_sets, read_policy_set, save_policy_set
 from gaodi.store.problem_events import DuckDBProblemRepository
+from gaodi.workdays.calendar import WorkingCalendar
+from gaodi.workdays.workspace import calendar_years, load_arrangement, workspace_calendar
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same result, faster
 
@@ -96,9 +98,11 @@ class IntakeOutcome:
 def policy_info(p: Policy) -> dict[str, Any]:
     """A policy's identity as plain values: issuer, document, validity, mode and window, benefit."""
     return {"policy_id": p.id, "name": p.name, "issuer": p.issuer, "document_number": p.document_number,
+            "article": p.article,
             "level": p.level, "level_label": LEVELS[p.level], "region_scope": "、".join(p.region_scope) or "全国",
             "valid_from": p.valid_from, "valid_to": p.valid_to, "mode": p.mode, "mode_label": MODES[p.mode],
             "window_start": p.window[0] if p.window else None, "window_end": p.window[1] if p.window else None,
+            "window_example": p.window_example,
             "benefit_kind": p.benefit.kind, "benefit": p.benefit.description, "conditions": len(p.leaves),
             "example": p.example}
 
@@ -111,8 +115,24 @@ class EnterpriseServices:
         self.store = g.store
         self.settings = g.settings
         self.repository = DuckDBProblemRepository(g.store)
-        self.desk = ProblemDesk(self.repository, clock=clock or (lambda: dt.datetime.now(CHINA_TZ)))
+        self.desk = ProblemDesk(self.repository, calendar=lambda: workspace_calendar(self.store),
+                                clock=clock or (lambda: dt.datetime.now(CHINA_TZ)))
         self._parsed: dict[str, PolicySet] = {}
+
+    # == the working-day calendar ==================================================================
+
+    @property
+    def calendar(self) -> WorkingCalendar:
+        """The working-day calendar in force: loaded official arrangements, packaged ones, then 暂定."""
+        return workspace_calendar(self.store)
+
+    def load_calendar(self, path: str | Path, *, loaded_by: str | None = None) -> dict[str, Any]:
+        """Load an official holiday arrangement file; provisional deadlines of its year follow on read."""
+        return load_arrangement(self.store, path, loaded_by)
+
+    def calendar_years(self, first: int | None = None, last: int | None = None) -> list[dict[str, Any]]:
+        """Each year's basis (official with its document, or 暂定 with the reason)."""
+        return calendar_years(self.calendar, first, last)
 
     # == policy rule sets =========================================================================
 
@@ -330,12 +350,13 @@ class EnterpriseServices:
 
     def stats(self, by: str = "category", as_of: dt.date | None = None, repeat_window_days: int = 90) -> pd.DataFrame:
         """Volumes, on-time rate, repeats, time to close and satisfaction by group (see problem_stats)."""
-        return problem_stats(problems_frame(self.desk.problems()), by, as_of or _today(),
+        return problem_stats(problems_frame(self.desk.problems()), by, as_of or _today(), self.calendar,
                              repeat_window_days=repeat_window_days)
 
     def overdue(self, today: dt.date | None = None, due_soon_within: int = 2) -> list[DeadlineStatus]:
         """Overdue problems and those due within ``due_soon_within`` working days, most overdue first."""
-        return deadline_warnings(self.desk.problems(), today or _today(), due_soon_within=due_soon_within)
+        return deadline_warnings(self.desk.problems(), today or _today(), self.calendar,
+                                 due_soon_within=due_soon_within)
 
     def import_collection(self, path: str | Path, *, actor: str, sheet: str | int = 0) -> IntakeOutcome:
         """Submit a 送解优 monthly collection file: every row or none (a bad row refuses the file).

@@ -300,3 +300,29 @@ def test_every_write_and_every_read_is_audited(loop, client, login, workspace, t
     assert last("pa", "read_problem")["resource"] == f"problem:{loop['ids']['Q1']}"
     listed(client, login, "zz", state="rejected")
     assert "'state': 'rejected'" in last("zz", "list_problems")["detail"]
+
+
+def test_an_overdue_problem_stays_overdue_when_the_day_crosses_into_2027(loop, client, login):
+    """P2 (due 2026-03-06, still in progress) judged on 2027-01-05: overdue, and the count of working days
+    runs through 2027, which has no official arrangement yet, so it is marked 暂定 with the reason. (Before,
+    the calendar error for 2027 made the list report P2 as not overdue.)"""
+    body = client.get("/api/problems", params={"as_of": "2027-01-05", "overdue": "true"},
+                      headers=login("prov")).json()
+    row = next(r for r in body["items"] if r["problem_id"] == loop["ids"]["P2"])
+    assert row["overdue"] and row["deadline_status"] == "overdue" and row["deadline_provisional"]
+    assert row["deadline_label"].startswith("已超期") and row["deadline_label"].endswith("（暂定）")
+    assert "2027" in row["deadline_basis"]
+    stats = client.get("/api/problems/stats", params={"as_of": "2027-01-05"}, headers=login("prov")).json()
+    assert stats["overdue"] == 1
+
+
+def test_only_an_administrator_loads_a_holiday_arrangement_and_a_bad_file_names_its_line(client, login):
+    years = client.get("/api/calendar/years", params={"first": 2026, "last": 2027}, headers=login("cs")).json()
+    assert [y["provisional"] for y in years["years"]] == [False, True]
+    bad = b"year: 2027\nissued_on: 2026-11-01\nholidays: []\n"
+    assert client.post("/api/calendar/arrangements", files={"file": ("a.yaml", bad)},
+                       headers=login("prov")).status_code == 403
+    refused = client.post("/api/calendar/arrangements", files={"file": ("a.yaml", bad)}, headers=login("admin"))
+    assert refused.status_code == 400
+    error = refused.json()["error"]
+    assert error["location"] == {"file": "a.yaml", "row": 1, "column": "document_number"} and error["fix"]

@@ -64,10 +64,11 @@ CALLS = {
     "/api/catalog/regions/{code}": "/api/catalog/regions/430124",
     "/api/audit": "/api/audit",
     "/api/users": "/api/users",
+    "/api/calendar/years": "/api/calendar/years",
 }
 OTHER = {"/api/monitor", "/api/auth/login", "/api/imports/{kind}",  # exercised in their own modules
          "/api/problems/{problem_id}", "/api/problems/{problem_id}/{action}", "/api/problems/batch",
-         "/api/reports", "/api/reports/files/{report_id}"}
+         "/api/reports", "/api/reports/files/{report_id}", "/api/calendar/arrangements"}
 
 
 def test_the_openapi_description_lists_exactly_the_routes_tested(client):

@@ -62,7 +62,7 @@ def test_negative_steps_go_back_over_the_holiday():
     assert add_workdays(D(2026, 2, 24), 0) == D(2026, 2, 24)
 
 
-def test_year_without_an_official_arrangement_is_refused_with_the_year_named():
+def test_a_year_beyond_even_the_provisional_calendar_is_refused_with_the_year_named():
     with pytest.raises(CalendarNotCoveredError) as err:
         is_workday(D(2100, 1, 4))
     assert "2100" in err.value.message and err.value.code == "calendar_not_covered"

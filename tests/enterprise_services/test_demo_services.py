@@ -12,7 +12,7 @@ from .handmade_store import A, B, C
 def test_demo_year_goes_through_the_sheets_and_the_desk_and_runs_only_once(handmade):
     result = load_demo_services(handmade, "small")
     svc = EnterpriseServices(handmade)
-    assert result.policy_set["policies"] == 28 and len(result.files) == len(DEMO_MONTHS) == 12
+    assert result.policy_set["policies"] == 29 and len(result.files) == len(DEMO_MONTHS) == 12
     sheet = read_collection_file(result.files[3])  # 2026-02, read back by the intake path itself
     assert sheet.ok and len(sheet.submissions) == PROBLEMS_PER_SIZE["small"] // 12
     problems = svc.problems()

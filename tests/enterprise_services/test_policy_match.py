@@ -171,7 +171,7 @@ def test_example_policy_set_matches_one_enterprise_as_computed_by_hand():
     (< cap 300); 研发费用加计扣除 25% × 800 = 200; 研发奖补 3% × 800 = 24; 小巨人 100 + 长沙配套 50;
     数字化转型 HN-DIGITAL-TRANSFORM (智能工厂 先进 ≥ 先进): 5% × 2500 = 125 (< cap 300)."""
     rules = load_example_policies()
-    assert len(rules.policies) == 28 and {p.level for p in rules.policies} == {"national", "provincial", "city"}
+    assert len(rules.policies) == 29 and {p.level for p in rules.policies} == {"national", "provincial", "city"}
     firm = {"uscc": "A", "region_code": "430104", "industry_code": "3981", "titles": ["专精特新小巨人"], "above_scale": True,
                 "revenue": 16000, "revenue_prev": 12000, "rd_expense": 800, "rd_intensity": 5, "investment": 2500, "mu_class": "B",
                 "serious_violation": False, "smart_factory_level": "先进"}

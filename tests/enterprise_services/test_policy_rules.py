@@ -85,9 +85,13 @@ def test_good_file_loads_with_units_converted_to_the_table_units(tmp_path):
 def test_shipped_example_set_loads_and_marks_invented_policies():
     rules = load_policy_file(EXAMPLES)
     invented = [p.id for p in rules.policies if p.example]
-    assert len(rules.policies) == 28 and len(invented) == 23
-    # national policies follow their published documents; only 首台（套）'s application window is invented
-    assert [p.id for p in rules.policies if p.id.startswith("CN-") and p.example] == ["CN-FIRST-SET-INSURANCE"]
+    assert len(rules.policies) == 29 and len(invented) == 22
+    # national policies follow their published documents; windows they do not set are marked examples
+    assert [p.id for p in rules.policies if p.id.startswith("CN-") and p.example] == []
+    national = {p.id: p for p in rules.policies if p.id.startswith("CN-")}
+    assert {pid for pid, p in national.items() if p.window_example} == {
+        "CN-FIRST-SET-INSURANCE", "CN-XJR-CENTRAL", "CN-XJR-KEY-2024"}
+    assert all(p.document_number and p.article and p.valid_from for p in national.values())
 
 
 def test_enterprise_table_refuses_a_value_off_the_scale_naming_row_and_column():

@@ -38,7 +38,7 @@ def data(app, *args: str):
 def test_policy_commands_load_list_match_both_ways_and_outlay(home):
     """小巨人 乙 (宁乡, 长沙): CS-XJR-MATCH 50 万元; 研发费用加计扣除 25% × 2000 = 500 万元. The provincial 小巨人
     award also needs "no serious violation", which the store does not hold → a near miss for want of data."""
-    assert data(policy_app, "load", "--examples")["policies"] == 28
+    assert data(policy_app, "load", "--examples")["policies"] == 29
     listed = data(policy_app, "list", "--as-of", "2026-06-30")
     assert "CN-XJR-CENTRAL" not in {p["policy_id"] for p in listed}  # ended 2025-12-31
     found = data(policy_app, "match", "--enterprise", B, "--as-of", "2026-06-30")

@@ -144,16 +144,16 @@ def test_policy_sets_are_kept_by_version_and_a_changed_text_needs_a_new_version(
     g = handmade
     svc = EnterpriseServices(g)
     first = svc.load_policies(examples=True)
-    assert first["new"] and first["policies"] == 28 and svc.load_policies(examples=True)["new"] is False
+    assert first["new"] and first["policies"] == 29 and svc.load_policies(examples=True)["new"] is False
     text = tmp_path / "p.yaml"
     text.write_text(EXAMPLES.read_text(encoding="utf-8").replace("amount: 600", "amount: 601"), encoding="utf-8")
     with pytest.raises(ConflictError):
         svc.load_policies(text)
-    text.write_text(text.read_text(encoding="utf-8").replace('version: "2026.2"', 'version: "2026.3"'),
+    text.write_text(text.read_text(encoding="utf-8").replace('version: "2026.12"', 'version: "2026.13"'),
                     encoding="utf-8")
     svc.load_policies(text)
-    assert [s["version"] for s in svc.policy_sets()] == ["2026.3", "2026.2"]
-    assert svc.policy_set().version == "2026.3" and svc.policy_set(version="2026.2").get("CN-XJR-CENTRAL").benefit.amount == 600
+    assert [s["version"] for s in svc.policy_sets()] == ["2026.13", "2026.12"]
+    assert svc.policy_set().version == "2026.13" and svc.policy_set(version="2026.12").get("CN-XJR-CENTRAL").benefit.amount == 600
 
 
 

@@ -27,7 +27,7 @@ _READ = frozenset({"read"})
 _SERVE = frozenset({"file_problem", "handle_problem"})
 ROLES: dict[str, Role] = {r.name: r for r in (
     Role("admin", "系统管理员", "administrator", "province",
-         frozenset({"read", "import", "manage_users", "read_audit"}) | _SERVE),
+         frozenset({"read", "import", "manage_users", "read_audit", "manage_calendar"}) | _SERVE),
     Role("province", "省级用户", "provincial analyst", "province", frozenset({"read", "import"}) | _SERVE),
     Role("city", "市级用户", "city user", "city", _READ | _SERVE),
     Role("park", "园区用户", "park user", "park", _READ | _SERVE),
@@ -36,7 +36,7 @@ ROLES: dict[str, Role] = {r.name: r for r in (
 )}
 
 ACTION_LABELS = {"read": "查看数据", "import": "导入数据", "manage_users": "管理账户", "read_audit": "查看审计日志",
-                 "file_problem": "登记企业诉求", "handle_problem": "办理企业诉求"}
+                 "file_problem": "登记企业诉求", "handle_problem": "办理企业诉求", "manage_calendar": "载入节假日安排"}
 
 
 def role(name: str) -> Role:

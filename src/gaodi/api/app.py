@@ -19,6 +19,7 @@ from gaodi.api.errors import install_error_handlers
 from gaodi.api.routers import (
     audit,
     auth,
+    calendar,
     catalog,
     chains,
     enterprises,
@@ -66,7 +67,7 @@ def create_app(gaodi: Gaodi, settings: ApiSettings | None = None) -> FastAPI:
         return {"status": "ok", "version": _version(), "production": settings.production}
 
     for module in (auth, users, audit, regions, parks, enterprises, monitor, chains, evaluations, policies, ladders,
-                   problems, regional, reports, imports, catalog):
+                   problems, regional, reports, imports, catalog, calendar):
         app.include_router(module.router, prefix="/api")
 
     @app.get("/api/{rest:path}", include_in_schema=False)

@@ -65,6 +65,7 @@ def run() -> None:
 def _register() -> None:
     from gaodi.cli import (catalog, chains, data, demo, evaluate, ladder, monitor, plan, policy, problem, region,
                            report, serve, users)
+    from gaodi.cli import calendar
 
     app.add_typer(catalog.app, name="catalog")
     app.add_typer(evaluate.app, name="evaluate")
@@ -75,6 +76,7 @@ def _register() -> None:
     app.add_typer(policy.app, name="policy")
     app.add_typer(problem.app, name="problem")
     app.add_typer(report.app, name="report")
+    app.add_typer(calendar.app, name="calendar")
     app.command("serve")(serve.serve_command)
     app.add_typer(users.app, name="users")
     app.command("import")(data.import_command)

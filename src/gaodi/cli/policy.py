@@ -77,8 +77,9 @@ def list_command(as_of: AsOfOpt = None, rule_set: RuleSetOpt = None,
         print_json(rows)
         return
     print_table(rows, title="政策 (policies)", columns=["policy_id", "name", "level_label", "issuer",
-                                                      "document_number", "valid_from", "valid_to", "mode_label",
-                                                      "window_start", "window_end", "example"])
+                                                      "document_number", "article", "valid_from", "valid_to",
+                                                      "mode_label", "window_start", "window_end", "window_example",
+                                                      "example"])
 
 
 @app.command("match")

@@ -62,17 +62,26 @@ def problem_row(p: Problem) -> dict[str, Any]:
     """A problem as one table row (Chinese state label, deadline, rating)."""
     return {"problem_id": p.problem_id, "state": STATE_LABELS[p.state], "uscc": p.uscc,
             "enterprise": p.enterprise_name, "title": p.title, "category": p.category, "chain": p.chain,
-            "park": p.park, "department": p.department, "deadline": p.deadline,
+            "park": p.park, "department": p.department, "deadline": _deadline_text(p),
             "submitted": p.submitted_at.date(), "satisfaction": p.satisfaction, "reopened": p.reopen_count}
+
+
+def _deadline_text(p: Problem) -> str | None:
+    """The deadline as shown: the date, with （暂定） when it rests on a provisional calendar year."""
+    if p.deadline is None:
+        return None
+    return f"{p.deadline}（暂定）" if p.deadline_provisional else p.deadline.isoformat()
 
 
 def _done(p: Problem, json_out: bool) -> None:
     if json_out:
         print_json(p)
         return
-    extra = f"，承办部门 {p.department}，期限 {p.deadline}" if p.department and p.deadline else ""
+    extra = f"，承办部门 {p.department}，期限 {_deadline_text(p)}" if p.department and p.deadline else ""
     console.print(f"问题 {p.problem_id}：{STATE_LABELS[p.state]}（{p.state}）{extra}；事件 {p.event_count} 条，"
                   f"链头 {p.head_hash[:12]}…")
+    if p.deadline_provisional:
+        console.print(f"期限暂定原因：{p.deadline_basis}")
 
 
 @app.command("submit")
@@ -246,6 +255,8 @@ def overdue_command(
         return
     print_table([{"problem_id": s.problem_id, "预警": s.label, "department": s.department, "deadline": s.deadline,
                   "state": s.state, "title": s.title} for s in found], title="超期预警 (deadline warnings)")
+    if any(s.provisional for s in found):
+        console.print("标（暂定）的期限或天数用到了尚无正式节假日安排的年份：" + next(s.basis for s in found if s.provisional))
 
 
 @app.command("import")

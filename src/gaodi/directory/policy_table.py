@@ -4,8 +4,8 @@ Columns follow ``gaodi.policies.attributes``; ``year`` is the last full year of 
 - revenue, rd_expense, investment, employees, above_scale: the enterprise's ``statistics`` of ``year``;
   revenue_prev of ``year``−1; revenue_growth = (revenue ÷ revenue_prev − 1) × 100 (%);
   rd_intensity = rd_expense ÷ revenue × 100 (%);
-- size_class: 统计上大中小微型企业划分办法(2017)（国统字〔2017〕213号）for industry: 大型 从业人员 ≥ 1000
-  and 营业收入 ≥ 40000 万元; 中型 ≥ 300 and ≥ 2000; 小型 ≥ 20 and ≥ 300; otherwise 微型;
+- size_class: 统计上大中小微型企业划分办法(2017)（国统字〔2017〕213号）by the enterprise's sector
+  (:func:`gaodi.catalogs.size_class.size_classes`), missing when the figures do not settle it;
 - titles: titles held in ``year`` as "名称:级别" (级别 only when 市级/省级/国家级); smart_factory_level: the highest 智能工厂 level held;
 - catalogues: the names of the industry catalogues the 4-digit class belongs to;
 - age_years = year − founded_year.
@@ -15,12 +15,12 @@ condition on them reports missing data instead of passing.
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from gaodi.access.filters import restrict, scoped_enterprises
 from gaodi.access.scope import Scope
 from gaodi.catalogs.industry import industry_catalog
+from gaodi.catalogs.size_class import size_classes
 from gaodi.policies.attributes import TITLE_LEVELS
 from gaodi.store import Store
 
@@ -28,15 +28,6 @@ POLICY_CATALOGUES = ("hightech_manufacturing", "strategic_emerging", "digital_ec
                      "equipment_manufacturing")
 SMART_LEVELS = {"基础级": "基础", "先进级": "先进", "卓越级": "卓越", "领航级": "领航"}
 _SMART_ORDER = ["无", "基础", "先进", "卓越", "领航"]
-
-
-def size_class(employees: pd.Series, revenue: pd.Series) -> pd.Series:
-    """大型/中型/小型/微型 of industrial enterprises (国统字〔2017〕213号); missing when either is missing."""
-    e, r = employees.astype(float), revenue.astype(float)
-    out = np.select([(e >= 1000) & (r >= 40000), (e >= 300) & (r >= 2000), (e >= 20) & (r >= 300)],
-                    ["大型", "中型", "小型"], default="微型").astype(object)
-    out[(e.isna() | r.isna()).to_numpy()] = None
-    return pd.Series(out, index=employees.index)
 
 
 def policy_frame(store: Store, scope: Scope, year: int) -> pd.DataFrame:
@@ -50,7 +41,7 @@ def policy_frame(store: Store, scope: Scope, year: int) -> pd.DataFrame:
     frame = en.merge(now, on="uscc", how="left").merge(prev, on="uscc", how="left")
     frame["revenue_growth"] = (frame.revenue / frame.revenue_prev - 1) * 100
     frame["rd_intensity"] = frame.rd_expense / frame.revenue * 100
-    frame["size_class"] = size_class(frame.employees, frame.revenue)
+    frame["size_class"] = size_classes(frame.industry_code, frame.employees, frame.revenue)
     frame["age_years"] = year - frame.founded_year
     ti = restrict(store.table("enterprise_titles"), store, scope)
     held = store.execute(ti.filter((ti.year_granted <= year)

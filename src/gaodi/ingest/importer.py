@@ -21,6 +21,7 @@ from gaodi.ingest.headers import map_headers
 from gaodi.ingest.kinds import kind as get_kind
 from gaodi.ingest.readers import ROW, stage_file
 from gaodi.ingest.spec import Kind
+from gaodi.ingest.title_names import resolve_titles
 from gaodi.ingest.validate import parse
 from gaodi.store import Store, purchase_pairs
 
@@ -75,6 +76,8 @@ def import_file(store: Store, kind_name: str, path: Path, out_dir: Path,
         mapping = map_headers(kind, staged.headers, path.name, overrides=options.header_map,
                               unit_options=options.units, ignore_unknown=options.ignore_columns)
         parsed = parse(store, kind, store.table(stage_name), mapping, stage_name)
+        if kind.table == "enterprise_titles":  # published names carry their level (ingest.title_names)
+            parsed.table = resolve_titles(parsed.table)
         temps += parsed.temp_tables
         problems_name = f"{stage_name}_problems"
         store.create_temp_from_expr(problems_name, parsed.problems)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from gaodi.errors import NotFoundError
 from gaodi.ingest.spec import Column, Kind, RowRule
+from gaodi.ingest.title_names import LEVEL_CONFLICT, level_conflicts, title_choices
 
 USCC = Column("uscc", "uscc", "统一社会信用代码", ("统一社会信用代码", "社会信用代码", "信用代码", "企业代码",
               "纳税人识别号", "credit_code"), required=True, references=("enterprises", "uscc"))
@@ -33,6 +34,8 @@ TITLES = {
     "little_giant": "专精特新小巨人", "single_champion": "制造业单项冠军",
     "specialised_sme": "专精特新中小企业", "innovative_sme": "创新型中小企业",
     "high_tech_enterprise": "高新技术企业", "smart_factory": "智能工厂", "green_factory": "绿色工厂",
+    "专精特新“小巨人”企业": "专精特新小巨人",
+    **title_choices(),  # published names that carry their level, e.g. 湖南省专精特新“小巨人”企业 (省级 专精特新)
 }
 TITLE_LEVELS = {
     "国家级": "国家级", "national": "国家级", "省级": "省级", "provincial": "省级", "市级": "市级",
@@ -107,7 +110,9 @@ KINDS: tuple[Kind, ...] = (
     ), key=("uscc", "title", "year_granted"), row_rules=(
         RowRule("year_expiring", ("year_expiring", "year_granted"), "有效期早于认定年份", "有效期至应不早于认定年份",
                 lambda t: t.year_expiring < t.year_granted),
-    )),
+        RowRule("level", ("title", "level"), *LEVEL_CONFLICT, level_conflicts),
+    ), help="称号按公布的名称导入：名称含等级的（如 湖南省专精特新“小巨人”企业 = 省级专精特新中小企业）自动填等级；"
+            "等级为省级、市级的“小巨人”记为专精特新中小企业。Published names carry their level; a provincial 小巨人 is 专精特新中小企业."),
     Kind("statistics", "statistics", "企业统计（年度与1-N月累计）", (
         USCC,
         Column("period", "period", "统计期", ("统计期", "报告期", "期别", "年份", "期间"), required=True),

@@ -93,12 +93,20 @@ def check_bool(text: str) -> Verdict:
     return Verdict(None, "error", f"“{text}”不是是/否值", "填写 是 或 否（也可用 Y/N、1/0）")
 
 
+_QUOTES = str.maketrans("", "", "'\"‘’“”「」『』")
+
+
+def _fold(text: str) -> str:
+    """A choice as compared: NFKC, trimmed, lower case, without quote marks (“小巨人” = '小巨人' = 小巨人)."""
+    return unicodedata.normalize("NFKC", text).strip().lower().translate(_QUOTES)
+
+
 def check_choice(column: Column) -> Callable[[str], Verdict]:
-    choices = {unicodedata.normalize("NFKC", k).strip().lower(): v for k, v in (column.choices or {}).items()}
+    choices = {_fold(k): v for k, v in (column.choices or {}).items()}
     shown = "、".join(dict.fromkeys(k for k in (column.choices or {}) if not k.isascii()))
 
     def check(text: str) -> Verdict:
-        t = unicodedata.normalize("NFKC", text).strip().lower()
+        t = _fold(text)
         if t in choices:
             return Verdict(choices[t])
         return Verdict(None, "error", f"“{text}”不是可选值", f"可选：{shown}")

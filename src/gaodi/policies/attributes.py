@@ -27,6 +27,9 @@ invention_patents            件      有效发明专利
 smart_factory_level          scale   无 < 基础 < 先进 < 卓越 < 领航 (智能工厂梯度培育)
 mu_class                     scale   D < C < B < A (亩均效益综合评价类别)
 serious_violation            bool    近三年发生重大安全、环保事故或严重失信
+total_assets                 万元    资产总额 (全年季度平均值 for 小型微利企业); not in the store, from a file
+taxable_income               万元    年度应纳税所得额; not in the store, from a file
+key_little_giant             bool    列入中央财政支持的重点"小巨人"企业名单 (财建〔2021〕2号 / 〔2024〕148号)
 ============================ ======= =====================================================================
 """
 
@@ -82,6 +85,9 @@ ATTRIBUTES: dict[str, Attribute] = dict([
        scale=("无", "基础", "先进", "卓越", "领航")),
     _a("mu_class", "亩均效益评价类别", "per-mu class", "scale", scale=("D", "C", "B", "A")),
     _a("serious_violation", "重大事故或严重失信", "serious violation", "bool"),
+    _a("total_assets", "资产总额", "total assets", "number", "万元"),
+    _a("taxable_income", "年度应纳税所得额", "taxable income", "number", "万元"),
+    _a("key_little_giant", "列入重点\"小巨人\"支持名单", "on the key little-giant list", "bool"),
 ])
 REQUIRED = ("uscc", "region_code")
 

@@ -90,6 +90,9 @@ class MatchResult:
         for o in self.outcomes:
             p, v = o.policy, o.verdict
             rows.append({"policy_id": p.id, "name": p.name, "level": p.level, "mode": p.mode,
+                         "document_number": p.document_number, "article": p.article,
+                         "valid_from": p.valid_from, "valid_to": p.valid_to, "example": p.example,
+                         "window_example": p.window_example,
                          "qualifies": int((v == QUALIFIES).sum()), "near_miss": int((v == NEAR_MISS).sum()),
                          "not_eligible": int((v == NOT_ELIGIBLE).sum()),
                          "out_of_scope": int((v == OUT_OF_SCOPE).sum()),

@@ -10,12 +10,14 @@ A policy file is a named, versioned rule set::
         name: 技术改造设备投资奖补
         issuer: 湖南省工业和信息化厅
         document_number: 湘工信……〔2026〕1号
+        article: 第三条                   # optional: the article(s) the conditions come from
         level: provincial                 # national | provincial | city
         region_scope: ["43"]              # region-code prefixes the policy applies to; all = nationwide
         valid_from: 2026-01-01
         valid_to: 2026-12-31              # optional: open-ended when absent
         mode: application                 # auto (免申即享) | application (申报, needs a window)
-        application_window: {start: 2026-03-01, end: 2026-04-30}
+        application_window: {start: 2026-03-01, end: 2026-04-30}   # add example: true when the
+                                          # window is not in the document (the user sees it marked)
         conditions:                       # a list (all must hold) or {all: [...]} / {any: [...]}
           - {attribute: revenue, op: ">=", value: 2, unit: 亿元}
           - {attribute: titles, op: has_title, value: 绿色工厂, level: 省级}
@@ -51,7 +53,7 @@ from gaodi.policies.conditions import Group, Leaf, PolicyFileError, parse_condit
 __all__ = ["Benefit", "Policy", "PolicySet", "load_example_policies", "load_policy_file", "parse_policy_set"]
 
 _SET_FIELDS = {"rule_set", "version", "description", "policies"}
-_POLICY_FIELDS = {"id", "name", "issuer", "document_number", "level", "region_scope", "valid_from", "valid_to",
+_POLICY_FIELDS = {"id", "name", "issuer", "document_number", "article", "level", "region_scope", "valid_from", "valid_to",
                   "mode", "application_window", "conditions", "benefit", "example", "note", "version"}
 _BENEFIT_FIELDS = {"kind", "amount", "unit", "base", "rate", "cap", "per", "per_unit", "description"}
 LEVELS = {"national": "国家级", "provincial": "省级", "city": "市级"}
@@ -96,6 +98,8 @@ class Policy:
     example: bool = False
     note: str = ""
     version: str = ""
+    article: str = ""
+    window_example: bool = False  # the window is the project's illustration, not the document's
 
     def in_force(self, day: dt.date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
@@ -200,9 +204,10 @@ def _parse_policy(item: Any, source: str, index: int) -> Policy:
     window = None
     if mode == "application":
         w = item.get("application_window")
-        if not isinstance(w, Mapping) or set(w) != {"start", "end"}:
-            raise fail("application_window", "申报类政策须有申报窗口 {start, end}",
-                       "an application policy needs application_window with start and end")
+        if not isinstance(w, Mapping) or not {"start", "end"} <= set(w) <= {"start", "end", "example"}:
+            raise fail("application_window", "申报类政策须有申报窗口 {start, end}（窗口非文件所定时加 example: true）",
+                       "an application policy needs application_window with start and end (and example: true "
+                       "when the document does not set it)")
         window = (_date(w["start"], fail, "application_window.start"), _date(w["end"], fail, "application_window.end"))
         if window[0] > window[1]:
             raise fail("application_window", f"申报窗口起始 {window[0]} 晚于截止 {window[1]}",
@@ -213,7 +218,8 @@ def _parse_policy(item: Any, source: str, index: int) -> Policy:
     return Policy(pid, str(item["name"]), str(item["issuer"]), str(item.get("document_number") or ""), level,
                   tuple(scope), valid_from, valid_to, mode, window, conditions,
                   _parse_benefit(item["benefit"], fail, source, pid), bool(item.get("example", False)),
-                  str(item.get("note") or ""), str(item.get("version") or ""))
+                  str(item.get("note") or ""), str(item.get("version") or ""), str(item.get("article") or ""),
+                  bool(window is not None and item["application_window"].get("example", False)))
 
 
 def _parse_benefit(b: Any, fail, source: str, pid: str) -> Benefit:

@@ -18,10 +18,12 @@ revenue_growth          (revenue / revenue_prev − 1) × 100, %; missing when r
 rd_intensity            rd_expense / revenue × 100, %; missing when revenue ≤ 0 (研发投入强度)
 new_hires               max(employees − employees of Y − 1, 0), 人: the net rise in headcount, a proxy
                         for 新增就业 (the store holds no hiring records)
-size_class              大型/中型/小型/微型 by the industrial thresholds of 《统计上大中小微型企业划分办法
-                        (2017)》(国统字〔2017〕213号): 大型 employees ≥ 1000 and revenue ≥ 40000万元;
-                        中型 ≥ 300 and ≥ 2000; 小型 ≥ 20 and ≥ 300; otherwise 微型 (a class needs both
-                        lower bounds, else it drops one class); missing when both figures are missing
+size_class              大型/中型/小型/微型 by the enterprise's sector under 《统计上大中小微型企业划分办法
+                        (2017)》(国统字〔2017〕213号), :func:`gaodi.catalogs.size_class.size_class_expr`
+                        (e.g. 工业 大型 employees ≥ 1000 and revenue ≥ 40000万元; 软件和信息技术服务业
+                        ≥ 300 and ≥ 10000万元); missing when the figures do not settle it (the store holds
+                        no 资产总额, so 建筑业, 房地产开发经营 and 租赁和商务服务业 are classed only when
+                        revenue or employees already make them 微型)
 titles                  enterprise_titles held in ``titles_year`` (year_granted ≤ T and year_expiring null
                         or ≥ T) as "名称:级别" for 国家级/省级/市级, else "名称"
 smart_factory_level     the highest 智能工厂 level held (基础级 → 基础 … 领航级 → 领航); 无 when none
@@ -42,6 +44,7 @@ from pathlib import Path
 import ibis
 import pandas as pd
 
+from gaodi.catalogs.size_class import size_class_expr
 from gaodi.errors import InputError, Location
 from gaodi.policies.attributes import ATTRIBUTES, EnterpriseTable
 
@@ -88,12 +91,7 @@ def attribute_expr(store, year: int, titles_year: int | None = None,
             .left_join(_catalogues(store), "industry_code").drop("industry_code_right"))
     rev, prev, emp = base.revenue, base.revenue_prev, base.employees.cast("float64")
     emp_prev = base.employees_prev.cast("float64")
-    size = ibis.cases(
-        (emp.isnull() & rev.isnull(), ibis.null("string")),
-        ((emp >= 1000) & (rev >= 40000), "大型"),
-        ((emp >= 300) & (rev >= 2000), "中型"),
-        ((emp >= 20) & (rev >= 300), "小型"),
-        else_="微型")
+    size = size_class_expr(base.industry_code, employees=emp, revenue=rev)
     return base.select(
         "uscc", "name", "region_code", "city_code", "park_id", "industry_code",
         catalogues=base.catalogues,

@@ -9,6 +9,12 @@ reopened. On a given day each such problem is:
 * due soon (即将到期) when the deadline is today or at most ``due_soon_within`` working days ahead;
   ``workdays_left`` = working days in (today, deadline];
 * on track otherwise (not listed by :func:`deadline_warnings`).
+
+Whether a problem is overdue is a comparison of dates and never depends on the calendar: a problem
+past its deadline is overdue even when its working days cannot be counted. The counts come from the
+working-day calendar; ``provisional`` (暂定) is True when the deadline itself or the counted days
+rest on a year without an official holiday arrangement, and ``basis`` says why. When the calendar
+cannot count at all (a date outside it), the count is None and ``basis`` says so: never a silent 0.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from gaodi.workdays.calendar import WorkingCalendar, china_calendar
+from gaodi.workdays.calendar import CalendarNotCoveredError, WorkingCalendar, china_calendar
 from gaodi.problems.states import CLOCK_STATES, STATE_LABELS, Problem
 
 __all__ = ["DeadlineStatus", "deadline_status", "deadline_warnings"]
@@ -38,17 +44,24 @@ class DeadlineStatus:
     deadline: dt.date
     today: dt.date
     status: str
-    workdays_left: int
-    workdays_overdue: int
+    workdays_left: int | None
+    workdays_overdue: int | None
+    provisional: bool = False
+    basis: str | None = None
+    basis_en: str | None = None
 
     @property
     def label(self) -> str:
-        """A short Chinese description, e.g. 已超期 3 个工作日 or 即将到期（剩 1 个工作日）."""
+        """A short Chinese description, e.g. 已超期 3 个工作日 or 即将到期（剩 1 个工作日）; 暂定 marked."""
+        mark = "（暂定）" if self.provisional else ""
         if self.status == OVERDUE:
-            return f"{_LABELS[OVERDUE]} {self.workdays_overdue} 个工作日"
+            if self.workdays_overdue is None:
+                return f"{_LABELS[OVERDUE]}（工作日数无法计算）"
+            return f"{_LABELS[OVERDUE]} {self.workdays_overdue} 个工作日{mark}"
         if self.status == DUE_SOON:
-            return "今日到期" if self.deadline == self.today else f"即将到期（剩 {self.workdays_left} 个工作日）"
-        return _LABELS[ON_TRACK]
+            return "今日到期" + mark if self.deadline == self.today else \
+                f"即将到期（剩 {self.workdays_left} 个工作日）{mark}"
+        return _LABELS[ON_TRACK] + mark
 
 
 def deadline_status(problem: Problem, today: dt.date, calendar: WorkingCalendar | None = None,
@@ -58,13 +71,27 @@ def deadline_status(problem: Problem, today: dt.date, calendar: WorkingCalendar 
         return None
     cal = calendar or china_calendar()
     deadline = problem.deadline
+    bases = [problem.deadline_basis] if problem.deadline_provisional else []
+    bases_en = [problem.deadline_basis_en] if problem.deadline_provisional else []
+    try:
+        count = cal.workdays_between(min(today, deadline), max(today, deadline))
+        for arrangement in cal.provisional_in(today, deadline):
+            if arrangement.reason not in bases:
+                bases.append(arrangement.reason)
+                bases_en.append(arrangement.reason_en)
+    except CalendarNotCoveredError as exc:
+        count = None
+        bases.append(exc.message)
+        bases_en.append(exc.message_en)
     if today > deadline:
-        status, left, over = OVERDUE, 0, cal.workdays_between(deadline, today)
+        status, left, over = OVERDUE, 0, count
     else:
-        left = cal.workdays_between(today, deadline)
-        status, over = (DUE_SOON if left <= due_soon_within else ON_TRACK), 0
+        left, over = count, 0
+        status = DUE_SOON if left is not None and left <= due_soon_within else ON_TRACK
     return DeadlineStatus(problem.problem_id, problem.uscc, problem.title, problem.department,
-                          STATE_LABELS[problem.state], deadline, today, status, left, over)
+                          STATE_LABELS[problem.state], deadline, today, status, left, over,
+                          bool(bases), "；".join(b for b in bases if b) or None,
+                          "; ".join(b for b in bases_en if b) or None)
 
 
 def deadline_warnings(problems: Iterable[Problem], today: dt.date, calendar: WorkingCalendar | None = None,
@@ -73,4 +100,4 @@ def deadline_warnings(problems: Iterable[Problem], today: dt.date, calendar: Wor
     cal = calendar or china_calendar()
     found = [s for p in problems
              if (s := deadline_status(p, today, cal, due_soon_within)) is not None and s.status != ON_TRACK]
-    return sorted(found, key=lambda s: (s.status != OVERDUE, -s.workdays_overdue, s.deadline, s.problem_id))
+    return sorted(found, key=lambda s: (s.status != OVERDUE, s.deadline, s.problem_id))

@@ -4,7 +4,10 @@
 next event, computes deadlines in working days with :mod:`gaodi.workdays.calendar`, and appends the
 event to a :class:`~gaodi.problems.repository.ProblemRepository`. Nothing is written when a
 request is refused. Deadlines are stored in the event payload as dates, so replaying a history
-never depends on the calendar installed at replay time.
+never depends on the calendar installed at replay time, with one exception: a deadline that counted
+days of a provisional year (暂定, no official holiday arrangement yet) is marked so in the payload
+(``deadline_provisional``, ``deadline_basis``) and recomputed on every read with the calendar in
+force, so loading the official arrangement moves it to its final date without rewriting history.
 """
 
 from __future__ import annotations
@@ -91,21 +94,29 @@ class ProblemDesk:
     """Intake and handling of enterprise problems over one repository.
 
     ``clock`` gives the time of an action when the caller passes none (China Standard Time).
+    ``calendar`` is a calendar or a function returning the one in force (e.g. after a workspace
+    loads an official holiday arrangement).
     """
 
-    def __init__(self, repository: ProblemRepository, calendar: WorkingCalendar | None = None,
+    def __init__(self, repository: ProblemRepository,
+                 calendar: WorkingCalendar | Callable[[], WorkingCalendar] | None = None,
                  categories: Sequence[str] | None = DEFAULT_CATEGORIES,
                  clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(CHINA_TZ)) -> None:
         self.repository = repository
-        self.calendar = calendar or china_calendar()
+        self._calendar = calendar or china_calendar()
         self.categories = categories
         self.clock = clock
+
+    @property
+    def calendar(self) -> WorkingCalendar:
+        """The working-day calendar in force (asked of the provider each time when one was given)."""
+        return self._calendar() if callable(self._calendar) else self._calendar
 
     # -- reading ---------------------------------------------------------------------------------
 
     def get(self, problem_id: str) -> Problem:
         """Return the current state of a problem (NotFoundError when there is none)."""
-        problem = fold(self.repository.events_for(problem_id))
+        problem = fold(self.repository.events_for(problem_id), self._recompute)
         if problem is None:
             raise NotFoundError(message=f"没有编号为 {problem_id} 的问题", message_en=f"no problem {problem_id}",
                                 fix="检查问题编号 (check the problem id)")
@@ -120,7 +131,7 @@ class ProblemDesk:
         by_id: dict[str, list[ProblemEvent]] = {}
         for event in self.repository.all_events():
             by_id.setdefault(event.problem_id, []).append(event)
-        return [fold(events) for events in by_id.values()]
+        return [fold(events, self._recompute) for events in by_id.values()]
 
     def verify(self, problem_id: str, expected_head: str | None = None) -> HistoryCheck:
         """Check a problem's hash chain (see :func:`verify_history`)."""
@@ -220,9 +231,16 @@ class ProblemDesk:
                              message_en=f"the deadline must be 1-{MAX_DEADLINE_WORKDAYS} working days, "
                                         f"got {deadline_workdays!r}",
                              fix="例如 5 或 10 个工作日 (e.g. 5 or 10)")
-        deadline = self.calendar.add_workdays(when.date(), deadline_workdays)
-        return {"department": department, "deadline_workdays": deadline_workdays,
-                "deadline": deadline.isoformat()}
+        deadline = self.calendar.deadline(when.date(), deadline_workdays)
+        payload = {"department": department, "deadline_workdays": deadline_workdays,
+                   "deadline": deadline.date.isoformat()}
+        if deadline.provisional:
+            payload.update(deadline_provisional=True, deadline_basis=deadline.reason,
+                           deadline_basis_en=deadline.reason_en)
+        return payload
+
+    def _recompute(self, set_on: dt.date, workdays: int):
+        return self.calendar.deadline(set_on, workdays)
 
     def _record(self, problem_id: str, action: Action, actor: str, role: Role | str,
                 at: dt.datetime | None, reason: str,
@@ -233,7 +251,7 @@ class ProblemDesk:
         The state check comes first so that an illegal action is always reported as such
         (ConflictError), whatever else is wrong with the request.
         """
-        current = fold(self.repository.events_for(problem_id))
+        current = fold(self.repository.events_for(problem_id), self._recompute)
         if current is None and action is not Action.SUBMIT:
             self.get(problem_id)
         when = in_china_time(at or self.clock())
@@ -245,7 +263,7 @@ class ProblemDesk:
         content = payload(current, when) if callable(payload) else dict(payload or {})
         event = decide(current, **common, reason=reason or "", payload=content)
         self.repository.append_event(event)
-        return fold(self.repository.events_for(problem_id))
+        return fold(self.repository.events_for(problem_id), self._recompute)
 
 
 def _required(value: str | None, name: str, label: str) -> str:

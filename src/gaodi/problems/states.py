@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -141,6 +141,10 @@ class Problem:
     department: str | None = None
     deadline: dt.date | None = None
     deadline_workdays: int | None = None
+    deadline_set_on: dt.date | None = None
+    deadline_provisional: bool = False
+    deadline_basis: str | None = None
+    deadline_basis_en: str | None = None
     first_replied_at: dt.datetime | None = None
     last_replied_at: dt.datetime | None = None
     closed_at: dt.datetime | None = None
@@ -162,8 +166,18 @@ def allowed_actions(state: State | None) -> list[Action]:
     return [a for a, sources in TRANSITIONS.items() if state in sources]
 
 
-def evolve(problem: Problem | None, event: ProblemEvent) -> Problem:
-    """Apply one event to the current problem (``None`` before the first event) and return the new one."""
+#: recomputes a provisional deadline: (day it was set, working days) → an object with ``date``,
+#: ``provisional``, ``reason`` and ``reason_en`` (a :class:`gaodi.workdays.calendar.Deadline`)
+Recompute = Callable[[dt.date, int], Any]
+
+
+def evolve(problem: Problem | None, event: ProblemEvent, recompute: Recompute | None = None) -> Problem:
+    """Apply one event to the current problem (``None`` before the first event) and return the new one.
+
+    A deadline set on a provisional calendar (payload ``deadline_provisional``) is recomputed with
+    ``recompute`` when given, so that it follows the calendar in force when it is read (e.g. after
+    the official arrangement of its year is loaded); the event itself keeps the date computed then.
+    """
     if (problem.state if problem else None) != (State(event.from_state) if event.from_state else None):
         raise DataQualityError(
             message=f"问题 {event.problem_id} 的事件 {event.seq} 与当前状态不衔接",
@@ -182,7 +196,13 @@ def evolve(problem: Problem | None, event: ProblemEvent) -> Problem:
     assert problem is not None
     changes: dict[str, Any] = dict(base)
     if "deadline" in p:
-        changes.update(deadline=dt.date.fromisoformat(p["deadline"]), deadline_workdays=p["deadline_workdays"])
+        changes.update(deadline=dt.date.fromisoformat(p["deadline"]), deadline_workdays=p["deadline_workdays"],
+                       deadline_set_on=event.on, deadline_provisional=bool(p.get("deadline_provisional")),
+                       deadline_basis=p.get("deadline_basis"), deadline_basis_en=p.get("deadline_basis_en"))
+        if changes["deadline_provisional"] and recompute is not None:
+            now = recompute(event.on, p["deadline_workdays"])
+            changes.update(deadline=now.date, deadline_provisional=now.provisional, deadline_basis=now.reason,
+                           deadline_basis_en=now.reason_en)
     if "department" in p:
         changes["department"] = p["department"]
     if action is Action.REPLY:
@@ -197,11 +217,11 @@ def evolve(problem: Problem | None, event: ProblemEvent) -> Problem:
     return dataclasses.replace(problem, **changes)
 
 
-def fold(events: Iterable[ProblemEvent]) -> Problem | None:
-    """Replay a problem's events in order; ``None`` when there are none."""
+def fold(events: Iterable[ProblemEvent], recompute: Recompute | None = None) -> Problem | None:
+    """Replay a problem's events in order; ``None`` when there are none (see :func:`evolve`)."""
     problem: Problem | None = None
     for event in events:
-        problem = evolve(problem, event)
+        problem = evolve(problem, event, recompute)
     return problem
 
 

@@ -140,6 +140,12 @@ MIGRATIONS: tuple[Migration, ...] = (
             so2_t DOUBLE, nox_t DOUBLE, source VARCHAR, import_id INTEGER,
             PRIMARY KEY (uscc, year))""",
     )),
+    Migration(6, "official holiday arrangements loaded from files (the working-day calendar of a year)", (
+        """CREATE TABLE holiday_arrangements (
+            year INTEGER NOT NULL, sha256 VARCHAR NOT NULL, document_number VARCHAR NOT NULL,
+            issued_on DATE, title VARCHAR, source VARCHAR, document VARCHAR NOT NULL,
+            loaded_by VARCHAR, loaded_at TIMESTAMP NOT NULL, PRIMARY KEY (year, sha256))""",
+    )),
 )
 
 LATEST = MIGRATIONS[-1].version

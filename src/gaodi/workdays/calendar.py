@@ -1,13 +1,21 @@
-"""Working days in China: official holidays and make-up working days (调休).
+"""Working days in China: official holiday arrangements, make-up working days (调休), provisional years.
 
 Deadlines for enterprise problems (送解优) are set in working days (工作日). A working day is what the
 State Council's General Office announces each year in its notice on the holiday arrangement
-(e.g. 国务院办公厅关于2026年部分节假日安排的通知, 国办发明电〔2025〕7号): Monday to Friday, except the
-statutory holidays, plus the weekend days declared working days in exchange (调休上班).
+(e.g. 国务院办公厅关于2026年部分节假日安排的通知): Monday to Friday, except the statutory holidays,
+plus the weekend days declared working days in exchange (调休上班).
 
-The data come from the ``chinese-calendar`` package, which ships the State Council notices as tables;
-a year it does not cover raises :class:`CalendarNotCoveredError` instead of silently falling back to
-Monday-to-Friday, because a deadline that ignores the Spring Festival is wrong by up to seven days.
+Where each year's days come from, in order of precedence:
+
+1. an official arrangement loaded into the workspace (``gaodi calendar load``, see
+   :mod:`gaodi.workdays.arrangement_file`), with its document number and date;
+2. the official arrangements the ``chinese-calendar`` package ships (2004 to its last year);
+3. for later years, a provisional arrangement (暂定, :mod:`gaodi.workdays.statutory`): weekends and
+   the statutory holidays of 《全国年节及纪念日放假办法》, without the 调休 not yet announced.
+
+Every result that counts a day of a provisional year says so (:class:`Deadline`, ``provisional_in``),
+so a deadline is never silently wrong and never silently refused. A year before 2004 or after
+:data:`~gaodi.workdays.statutory.LAST_PROVISIONAL_YEAR` raises :class:`CalendarNotCoveredError`.
 
 Counting convention (the one used for administrative deadlines, 期限从次日起算): the day of the event
 itself is not counted; ``add_workdays(d, n)`` is the n-th working day after ``d``, and
@@ -18,16 +26,23 @@ itself is not counted; ``add_workdays(d, n)`` is the n-th working day after ``d`
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
 
 from gaodi.errors import InputError
+from gaodi.workdays.arrangement import YearArrangement, packaged_arrangements
+from gaodi.workdays.statutory import (
+    FIRST_PROVISIONAL_YEAR,
+    LAST_PROVISIONAL_YEAR,
+    provisional_arrangement,
+)
 
 __all__ = [
     "CalendarNotCoveredError",
+    "Deadline",
     "WorkingCalendar",
     "add_workdays",
     "china_calendar",
@@ -38,9 +53,25 @@ __all__ = [
 
 @dataclass
 class CalendarNotCoveredError(InputError):
-    """A date falls in a year whose official holiday arrangement is not known."""
+    """A date falls in a year the calendar does not cover at all (not even provisionally)."""
 
     code: str = "calendar_not_covered"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A date reached by counting working days, and whether a provisional year was counted.
+
+    ``provisional`` is True when a day of a year without an official arrangement lies in the counted
+    interval; ``reason`` then says which year and why (in Chinese; ``reason_en`` in English).
+    """
+
+    date: dt.date
+    workdays: int
+    provisional: bool = False
+    reason: str | None = None
+    reason_en: str | None = None
+    provisional_years: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -48,13 +79,51 @@ class WorkingCalendar:
     """The working days of the years ``first_year`` to ``last_year`` (inclusive).
 
     ``workday_ordinals`` holds ``date.toordinal()`` of every working day, sorted, so that counting
-    and stepping are binary searches (and vectorise over arrays of dates).
+    and stepping are binary searches (and vectorise over arrays of dates). ``arrangements`` holds
+    the basis of each year (official or provisional); a year without one counts as official with
+    ``source`` as its basis (a calendar built from a predicate).
     """
 
     first_year: int
     last_year: int
     workday_ordinals: np.ndarray = field(repr=False)
     source: str = ""
+    arrangements: Mapping[int, YearArrangement] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_arrangements(cls, arrangements: Mapping[int, YearArrangement], source: str = "") -> WorkingCalendar:
+        """Build a calendar from one arrangement per year; the years must be consecutive."""
+        years = sorted(arrangements)
+        if years != list(range(years[0], years[-1] + 1)):
+            missing = sorted(set(range(years[0], years[-1] + 1)) - set(years))
+            raise InputError(message=f"工作日历缺少年份：{missing}", message_en=f"calendar years missing: {missing}",
+                             fix="每一年都需要一份安排（正式或暂定）(every year needs an arrangement)")
+        days = []
+        for year in years:
+            arrangement = arrangements[year]
+            start, end = dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
+            days.extend(o for o in range(start, end + 1) if arrangement.is_workday(dt.date.fromordinal(o)))
+        return cls(years[0], years[-1], np.asarray(days, dtype=np.int64), source, dict(arrangements))
+
+    # -- basis ------------------------------------------------------------------------------------
+
+    def arrangement(self, year: int) -> YearArrangement | None:
+        """The arrangement a year's working days come from (None for a predicate-built calendar)."""
+        return self.arrangements.get(year)
+
+    def provisional_in(self, start: dt.date, end: dt.date) -> list[YearArrangement]:
+        """The provisional arrangements of the years that overlap the interval (start, end] (either order)."""
+        a, b = sorted((_as_date(start), _as_date(end)))
+        if a == b:
+            return []
+        first = (a + dt.timedelta(days=1)).year
+        return [arr for year in range(first, b.year + 1)
+                if (arr := self.arrangements.get(year)) is not None and arr.provisional]
+
+    def deadline(self, start: dt.date, n: int) -> Deadline:
+        """The n-th working day after ``start`` with its basis (暂定 when a provisional year was counted)."""
+        target = self.add_workdays(start, n)
+        return _with_basis(Deadline(target, n), self.provisional_in(start, target))
 
     @classmethod
     def from_predicate(cls, first_year: int, last_year: int,
@@ -75,11 +144,11 @@ class WorkingCalendar:
                     message=(f"工作日历只覆盖 {self.first_year}–{self.last_year} 年，"
                              f"无法计算 {d.isoformat()} 所在的 {d.year} 年的工作日"),
                     message_en=(f"The working-day calendar covers {self.first_year}-{self.last_year} "
-                                f"only; {d.isoformat()} lies in {d.year}, whose official holiday "
-                                "arrangement is not known."),
-                    fix=("国务院办公厅通常在上一年 11 月前后发布次年节假日安排；发布后升级 chinese-calendar "
-                         "包 (pip install -U chinese-calendar)。Upgrade chinese-calendar once the State "
-                         "Council has published that year's arrangement."),
+                                f"only; {d.isoformat()} lies in {d.year}, which is not covered even "
+                                "provisionally."),
+                    fix=("工作日历覆盖 2004 年至暂定日历的最后一年；更早或更远的日期无法计算工作日，请检查日期。"
+                         "国务院办公厅发布某年节假日安排后，可用 gaodi calendar load 文件 加载。"
+                         "Check the date; load an official arrangement with `gaodi calendar load FILE`."),
                     details={"date": d.isoformat(), "first_year": self.first_year,
                              "last_year": self.last_year},
                 )
@@ -172,20 +241,30 @@ def _ordinals(values) -> np.ndarray:
     return out
 
 
-@lru_cache(maxsize=1)
-def china_calendar() -> WorkingCalendar:
-    """Return the calendar of China's official working days for every year chinese-calendar knows.
+def _with_basis(result: Deadline, provisional: Iterable[YearArrangement]) -> Deadline:
+    years = [a for a in provisional]
+    if not years:
+        return result
+    return Deadline(result.date, result.workdays, True, "；".join(a.reason or "" for a in years),
+                    "; ".join(a.reason_en or "" for a in years), tuple(a.year for a in years))
 
-    Source: the ``chinese_calendar`` package (tables of the State Council notices on the holiday
-    arrangement, 国务院办公厅关于部分节假日安排的通知, one per year).
+
+@lru_cache(maxsize=8)
+def china_calendar(loaded: tuple[YearArrangement, ...] = ()) -> WorkingCalendar:
+    """Return the calendar of China's working days: loaded, packaged, then provisional arrangements.
+
+    ``loaded`` are official arrangements loaded into a workspace (they win over the package's for
+    the same year). Years after the last official one, up to ``LAST_PROVISIONAL_YEAR``, are
+    provisional (暂定, :func:`gaodi.workdays.statutory.provisional_arrangement`).
     """
-    import chinese_calendar
-    from chinese_calendar.constants import holidays
-
-    years = sorted({d.year for d in holidays})
-    version = getattr(chinese_calendar, "__version__", "?")
-    return WorkingCalendar.from_predicate(years[0], years[-1], chinese_calendar.is_workday,
-                                          source=f"chinese-calendar {version}")
+    years: dict[int, YearArrangement] = dict(packaged_arrangements())
+    years.update({a.year: a for a in loaded})
+    last_official = max(years)
+    for year in range(max(last_official + 1, FIRST_PROVISIONAL_YEAR), LAST_PROVISIONAL_YEAR + 1):
+        years[year] = provisional_arrangement(year)
+    packaged = packaged_arrangements()
+    source = packaged[max(packaged)].source
+    return WorkingCalendar.from_arrangements(years, source=source)
 
 
 def is_workday(day: dt.date, calendar: WorkingCalendar | None = None) -> bool:

@@ -25,6 +25,8 @@ export default {
   prDepartment: ['承办部门', 'Department'],
   prDeadline: ['办理期限', 'Deadline'],
   prDays: ['时限（工作日）', 'Working days'],
+  prProvisional: ['暂定', 'Provisional'],
+  prOfficial: ['正式安排', 'Official'],
   prReply: ['答复内容', 'Reply'],
   prSatisfaction: ['满意度', 'Satisfaction'],
   prComment: ['评价意见', 'Comment'],

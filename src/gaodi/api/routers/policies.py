@@ -25,7 +25,8 @@ router = APIRouter(prefix="/policies", tags=["政策计算器 policies"], respon
 
 AsOf = Query(None, description="判断日期，默认今天 (date the policies are judged on; default today)")
 SUMMARY_COLUMNS = [{"key": k, "label": zh, "label_en": en, "unit": u} for k, zh, en, u in (
-    ("policy_id", "政策编号", "policy", ""), ("name", "政策名称", "name", ""), ("level", "层级", "level", ""),
+    ("policy_id", "政策编号", "policy", ""), ("name", "政策名称", "name", ""),
+    ("document_number", "文号", "document", ""), ("article", "条款", "article", ""), ("level", "层级", "level", ""),
     ("mode", "兑现方式", "mode", ""), ("qualifies", "符合企业数", "qualifying", "家"),
     ("near_miss", "接近符合企业数", "near misses", "家"), ("total_outlay_wan", "预计兑现金额", "outlay", "万元"))]
 FIRM_COLUMNS = [{"key": k, "label": zh, "label_en": en, "unit": u} for k, zh, en, u in (

@@ -37,8 +37,8 @@ from gaodi.api.listing import rows_response, sort_rows
 from gaodi.api.schemas import ERRORS
 from gaodi.cli.output import to_jsonable
 from gaodi.errors import ForbiddenError, GaodiError, InputError
-from gaodi.workdays.calendar import CalendarNotCoveredError, china_calendar
 from gaodi.problems.deadlines import DeadlineStatus, deadline_status
+from gaodi.workdays.calendar import WorkingCalendar
 from gaodi.problems.desk import DEFAULT_CATEGORIES, MAX_DEADLINE_WORKDAYS, ProblemSubmission
 from gaodi.problems.events import CHINA_TZ, ProblemEvent
 from gaodi.problems.intake import read_collection_file
@@ -65,6 +65,7 @@ LIST_COLUMNS = [{"key": k, "label": zh, "label_en": en, "unit": u} for k, zh, en
     ("title", "问题标题", "title", ""), ("category", "问题类别", "category", ""),
     ("state_label", "状态", "status", ""), ("department", "承办部门", "department", ""),
     ("deadline", "办理期限", "deadline", ""), ("deadline_label", "期限提示", "deadline warning", ""),
+    ("deadline_basis", "期限依据（暂定原因）", "deadline basis (why provisional)", ""),
     ("park", "园区", "park", ""), ("chain", "产业链", "chain", ""), ("satisfaction", "满意度", "satisfaction", "分"))]
 STATS_COLUMNS = [{"key": k, "label": zh, "label_en": en, "unit": u} for k, zh, en, u in (
     ("group", "分组", "group", ""), ("name", "名称", "name", ""), ("problems", "问题数", "problems", "个"),
@@ -110,7 +111,8 @@ def _today() -> dt.date:
 def _problems(g, cache) -> list[Problem]:
     """Every problem, newest first; cached until the next event is recorded."""
     svc = g.services
-    return cache.get(("problems", svc.repository.event_count()), svc.problems)
+    # the calendar is part of the key: a provisional deadline moves when an official arrangement is loaded
+    return cache.get(("problems", svc.repository.event_count(), id(svc.calendar)), svc.problems)
 
 
 def _inside(g, cache, scope: Scope) -> frozenset[str] | None:
@@ -148,19 +150,23 @@ def _acting(user: User, action: str, at: dt.datetime | None) -> tuple[str, dt.da
     return ("department" if action in (Action.START, Action.REPLY) else "staff"), at
 
 
-def _status(p: Problem, today: dt.date) -> DeadlineStatus | None:
-    """The deadline status on ``today``; None when the clock is not running or the calendar ends before."""
-    try:
-        return deadline_status(p, today, china_calendar())
-    except CalendarNotCoveredError:
-        return None
+def _status(cal: WorkingCalendar, p: Problem, today: dt.date) -> DeadlineStatus | None:
+    """The deadline status on ``today``; None only when the clock is not running.
+
+    Overdue is decided by the dates alone; a day the calendar cannot count leaves the count empty and
+    says why (``deadline_basis``), it never turns an overdue problem into an on-time one.
+    """
+    return deadline_status(p, today, cal)
 
 
-def _row(p: Problem, today: dt.date) -> dict[str, Any]:
-    status = _status(p, today)
+def _row(p: Problem, today: dt.date, cal: WorkingCalendar) -> dict[str, Any]:
+    status = _status(cal, p, today)
     return {"problem_id": p.problem_id, "submitted_at": p.submitted_at, "uscc": p.uscc,
             "enterprise_name": p.enterprise_name, "title": p.title, "category": p.category, "state": str(p.state),
             "state_label": STATE_LABELS[p.state], "department": p.department, "deadline": p.deadline,
+            "deadline_provisional": bool(p.deadline_provisional or (status and status.provisional)),
+            "deadline_basis": (status.basis if status else None) or p.deadline_basis,
+            "deadline_basis_en": (status.basis_en if status else None) or p.deadline_basis_en,
             "overdue": bool(status and status.status == "overdue"),
             "deadline_status": status.status if status else None, "deadline_label": status.label if status else "",
             "park": p.park, "chain": p.chain, "region_code": p.region_code, "satisfaction": p.satisfaction}
@@ -211,7 +217,7 @@ def file_problem(body: ProblemCreate, g: GaodiDep, user: CurrentUser, audit: Aud
         audit("submit_problem", f"enterprise:{uscc}", f"outcome=refused code={exc.code}")
         raise
     audit("submit_problem", f"problem:{problem.problem_id}", f"enterprise={uscc} category={problem.category}")
-    return to_jsonable(_row(problem, _today()) | {"event_count": problem.event_count, "head_hash": problem.head_hash})
+    return to_jsonable(_row(problem, _today(), g.services.calendar) | {"event_count": problem.event_count, "head_hash": problem.head_hash})
 
 
 @router.get("", summary="本范围内的企业诉求：按状态、超期、类别筛选 (problems)")
@@ -229,7 +235,8 @@ def problems(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, aud
     asked = {"state": state, "overdue": overdue, "category": category, "q": q}
     audit("list_problems" if fmt == "json" else "export_problems", "problems",
           f"{ {k: v for k, v in asked.items() if v is not None} }")
-    rows = [_row(p, today) for p in _scoped(g, cache, scope)
+    cal = g.services.calendar
+    rows = [_row(p, today, cal) for p in _scoped(g, cache, scope)
             if (state is None or p.state == state) and (category is None or p.category == category)
             and (not q or q in p.title or q in (p.enterprise_name or ""))]
     rows = [r for r in rows if overdue is None or r["overdue"] == overdue]
@@ -251,7 +258,7 @@ def stats(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, fmt: F
     names = cache.get(("region-names",), lambda: _region_names(g))
     if by == "city":
         frame["region_code"] = frame["region_code"].map(names["city"])
-    table = problem_stats(frame, "region_code" if by == "city" else by, today)
+    table = problem_stats(frame, "region_code" if by == "city" else by, today, g.services.calendar)
     rows = [{"group": r.pop("region_code" if by == "city" else by), **r} for r in to_jsonable(table)]
     for r in rows:
         r["name"] = names["name"].get(r["group"], r["group"]) if by in ("city", "region_code") else r["group"]
@@ -259,7 +266,8 @@ def stats(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, fmt: F
     if fmt != "json":
         return listed
     counts = Counter(str(p.state) for p in found)
-    overdue = sum(bool((s := _status(p, today)) and s.status == "overdue") for p in found)
+    cal = g.services.calendar
+    overdue = sum(bool((s := _status(cal, p, today)) and s.status == "overdue") for p in found)
     return {**listed, "by": by, "as_of": today, "total": len(found), "overdue": overdue,
             "by_state": [{"state": str(s), "label": STATE_LABELS[s], "count": counts.get(str(s), 0)} for s in State]}
 
@@ -322,7 +330,7 @@ def problem(problem_id: str, g: GaodiDep, user: CurrentUser, cache: CacheDep, au
     svc = g.services
     check = svc.verify(problem_id)[0]
     audit("read_problem", f"problem:{problem_id}", f"enterprise={p.uscc}")
-    return to_jsonable({"problem": _row(p, _today()) | {
+    return to_jsonable({"problem": _row(p, _today(), g.services.calendar) | {
         "description": p.description, "submitted_at": p.submitted_at, "source": p.source,
         "deadline_workdays": p.deadline_workdays, "reply_count": p.reply_count, "reopen_count": p.reopen_count,
         "closed_at": p.closed_at, "event_count": p.event_count, "head_hash": p.head_hash},
@@ -344,7 +352,7 @@ def step(problem_id: str, action: str, body: ProblemStep, g: GaodiDep, user: Cur
         audit(f"problem_{action}", f"problem:{problem_id}", f"outcome=refused code={exc.code}")
         raise
     audit(f"problem_{action}", f"problem:{problem_id}", f"state={p.state} role={role}")
-    return to_jsonable(_row(p, _today()) | {"event_count": p.event_count, "head_hash": p.head_hash,
+    return to_jsonable(_row(p, _today(), g.services.calendar) | {"event_count": p.event_count, "head_hash": p.head_hash,
                                             "next_actions": _next_actions(user, p.state)})
 
 
