@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from gaodi.catalogs.size_class import is_sme as size_is_sme
+
 from gaodi.evaluation.store_data import enterprise_rows
 
 
@@ -130,16 +132,18 @@ def build_facts(frame: pd.DataFrame, revenue_prev2: pd.Series, digital: pd.Serie
 
 def is_sme(employees: pd.Series, revenue: pd.Series, section: pd.Series,
            industry_code: pd.Series) -> pd.Series:
-    """中小企业 (True/False/None per enterprise) by 工信部联企业〔2011〕300号: here the 工业
-    thresholds (从业人员 < 1000 人 或 营业收入 < 40000 万元) for every sector.
-
-    The one place the ladders decide 中小企业: point it at the sector-by-sector size classes
-    (gaodi.catalogs.size_class, 《统计上大中小微型企业划分办法(2017)》) once they exist;
-    ``section`` and ``industry_code`` are passed for that.
+    """中小企业 (True/False/None per enterprise) by the size classes of each enterprise's own sector
+    (《统计上大中小微型企业划分办法(2017)》, 国统字〔2017〕213号, which applies 工信部联企业〔2011〕300号):
+    the one place the ladders decide 中小企业, through :func:`gaodi.catalogs.size_class.is_sme`.
+    ``section`` is not needed: the sector follows from the industry class.
     """
-    del section, industry_code  # used by the sector-by-sector size classes
-    return _bool((employees < 1000) | (revenue < 40000), employees.isna() & revenue.isna(),
-                 employees.index)
+    del section
+    def value(v):
+        return None if v is None or pd.isna(v) else float(v)
+
+    return pd.Series([size_is_sme(code if isinstance(code, str) else None, value(e), value(r))
+                      for code, e, r in zip(industry_code, employees, revenue)],
+                     index=employees.index, dtype=object)
 
 
 def _growth(now: pd.Series, before: pd.Series) -> pd.Series:
