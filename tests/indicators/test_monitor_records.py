@@ -333,3 +333,25 @@ def test_a_city_measures_from_its_own_base_and_counts_are_not_judged(province):
     assert r.expected_now == pytest.approx(base + (16.5 - base) * 2 / 5)
     assert records["11"].status == "pending" and "未分解" in records["11"].reason
     assert (records["13"].reporters, records["13"].expected_reporters) == (2, 2)
+
+
+def test_why_an_energy_reduction_is_the_sum_of_the_cities_parts(why):
+    """Energy only at D (株洲): 48 t on 500 now against 48 t on 480 a year before → I₀ = 0.1 and the
+    province's 4 % is all 株洲's: 100·(48/480 − 48/500)/0.1 = 4. 2025: 50/1000 against 50/1000 → 0."""
+    b = why("18")
+    parts = {p.code: (p.contribution, p.change) for p in b.parts}
+    assert parts["430200"] == pytest.approx((4.0, 4.0)) and parts["430100"] == pytest.approx((0.0, 0.0))
+
+
+@pytest.mark.parametrize("number", [str(n) for n in range(1, 22)])
+def test_why_works_for_every_indicator_and_its_parts_add_up(why, number):
+    """No part is left over: every enterprise of the hand-made province lies in a city."""
+    b = why(number)
+    if b.note:  # an official value: nothing to break down
+        assert b.key == "digital_economy_share"
+        return
+    if b.value is None or b.change is None:  # no data (单项冠军, carbon): nothing to add up
+        return
+    assert sum(p.contribution or 0.0 for p in b.parts) == pytest.approx(b.value)
+    assert sum(p.change or 0.0 for p in b.parts) == pytest.approx(b.change)
+    assert all(p.name != "未分地区" for p in b.parts)

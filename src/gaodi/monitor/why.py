@@ -9,9 +9,12 @@ The breakdown uses the indicator's one definition (:mod:`gaodi.indicators.defini
 * **Growth rates**: each area's pull (拉动), p_c = (V₁_c ÷ P − V₀_c) ÷ ΣV₀ × 100 over the same-scope
   enterprises (P the price index ÷ 100), adds up to the province's growth; the change is p_c now − p_c base.
 * **Counts**: each area's count, and its change since the base.
+* **Intensity reductions** (能耗/碳排放/用水 per value added, same-scope enterprises, value added at
+  comparable prices): the province's reduction 100·(1 − I₁ ÷ I₀) with I = X ÷ V splits into the areas'
+  parts 100·(x₀_c ÷ V₀ − x₁_c ÷ V₁) ÷ I₀, which add up to it.
 
 Parts add up to the province: any remainder (e.g. clusters without a region) is shown as its own part.
-Not broken down: official values entered from releases, and the intensity reductions (能耗/碳排放/用水).
+Not broken down: official values entered from releases.
 """
 
 from __future__ import annotations
@@ -102,12 +105,35 @@ def _pulls(src: Sources, d: Definition, period: Period, area: Area, by: str) -> 
     before = src.rows(period.previous_year(), area, d.population).select("uscc", before=d.column)
     both = now.inner_join(before, "uscc")
     got = src.run(both.group_by("part").aggregate(now=both.now.sum(), before=both.before.sum()))
+    got = got.fillna({"now": 0.0, "before": 0.0})  # an area whose enterprises report none of the column
     price = (src.deflator(period.year) or float("nan")) / 100 if d.deflated else 1.0
     total = float(got.before.sum())
     out = {}
     for r in got.itertuples():
         growth = 100 * (r.now / (r.before * price) - 1) if r.before else None
         out[r.part] = (growth, 100 * (r.now / price - r.before) / total if total else None)
+    return out
+
+
+def _reductions(src: Sources, d: Definition, period: Period, area: Area, by: str) -> dict[str, tuple]:
+    """{part code: (the part's own reduction, its part of the province's)} of an intensity reduction:
+    part = 100·(x₀ ÷ V₀ − x₁ ÷ V₁) ÷ I₀ over the same-scope enterprises, V₁ at comparable prices."""
+    now = src.rows(period, area, d.population)
+    now = now.select("uscc", part=_group(now, by), x1=now[d.column], v1=now.value_added)
+    before = src.rows(period.previous_year(), area, d.population).select("uscc", x0=d.column, v0="value_added")
+    both = now.inner_join(before, "uscc")
+    got = src.run(both.group_by("part").aggregate(x1=both.x1.sum(), v1=both.v1.sum(), x0=both.x0.sum(),
+                                                  v0=both.v0.sum()))
+    price = (src.deflator(period.year, "制造业") or float("nan")) / 100
+    got = got.fillna({"x1": 0.0, "x0": 0.0})
+    v1, v0, x1, x0 = got.v1.sum() / price, got.v0.sum(), got.x1.sum(), got.x0.sum()
+    if not v0 or not x0 or math.isnan(price):
+        return {}
+    i0 = x0 / v0
+    out = {}
+    for r in got.itertuples():
+        own = 100 * (1 - (r.x1 / (r.v1 / price)) / (r.x0 / r.v0)) if r.x0 and r.v0 and r.v1 else None
+        out[r.part] = (own, float(100 * (r.x0 / v0 - r.x1 / v1) / i0))
     return out
 
 
@@ -126,10 +152,17 @@ def breakdown(src: Sources, monitor, ind: Indicator, period: Period, area: Area,
                     now.value, base.value, None if now.value is None or base.value is None
                     else now.value - base.value)
     names = {a.code: a.name for a in _areas(src, by)}
-    if d is None or d.compute is None or d.kind == "entered" or d.key.endswith("intensity_drop"):
-        out.note = "该指标为官方发布值或由两个比值构成，暂不按地区分解"
+    if d is None or d.compute is None or d.kind == "entered":
+        out.note = "该指标为官方发布值，无企业数据可分解"
         return out
-    if d.weight is not None:
+    if d.key.endswith("intensity_drop"):
+        out.method = "各部分对降低率的贡献之和 = 全省降低率；变化 = 本期贡献 − 基期贡献"
+        now_p, base_p = _reductions(src, d, used, area, by), _reductions(src, d, Period(base_year), area, by)
+        parts = [Part(c, "", _f(now_p.get(c, (None,))[0]), _f(base_p.get(c, (None,))[0]),
+                      contribution=now_p.get(c, (None, 0.0))[1],
+                      change=now_p.get(c, (None, 0.0))[1] - base_p.get(c, (None, 0.0))[1])
+                 for c in sorted(set(now_p) | set(base_p))]
+    elif d.weight is not None:
         out.method = "比值 = Σ 权重 × 各部分比值；变化 = 部分内部变化 + 部分之间结构变化（对按数据计算的基期值）"
         parts = _ratio_parts(_ratios(src, d, used, area, by), _ratios(src, d, Period(base_year), area, by))
     elif d.column is not None:
