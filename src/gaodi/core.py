@@ -13,7 +13,8 @@ from pathlib import Path
 
 from gaodi.catalogs import industry_catalog, region_catalog
 from gaodi.demo.run import generate
-from gaodi.errors import NotFoundError
+from gaodi.errors import InputError, NotFoundError
+from gaodi.indicators.definitions import find_definition
 from gaodi.indicators.frame import Area, Period
 from gaodi.indicators.sectors import SectorRecord, sector_records
 from gaodi.indicators.sources import Sources
@@ -123,12 +124,20 @@ class Gaodi:
         return load_plan(self.store, plan_id)
 
     def area(self, code: str | None = None) -> Area:
-        """The province (no code), a city (6-digit code ending 00) or a park (its id)."""
+        """The province (no code), a city (6-digit code ending 00), a county (6-digit code), a park (its id)
+        or a chain (``chain:`` and its id)."""
         regions = region_catalog(self.settings.province_code)
         if code is None or code == self.settings.province_code:
             return Area("province", self.settings.province_code, regions.regions[self.settings.province_code].name)
         if code in regions.regions and regions.regions[code].level == "city":
             return Area("city", code, regions.regions[code].name)
+        if code in regions.regions and regions.regions[code].level == "county":
+            return Area("county", code, regions.regions[code].name)
+        if code.startswith("chain:"):
+            chains = self.store.table("chains")
+            hit = self.store.to_arrow(chains.filter(chains.chain_id == code[6:]).select("name")).to_pylist()
+            if hit:
+                return Area("chain", code[6:], hit[0]["name"])
         parks = self.store.table("parks")
         hit = self.store.to_arrow(parks.filter(parks.park_id == code).select("name")).to_pylist()
         if hit:
@@ -136,15 +145,55 @@ class Gaodi:
         raise NotFoundError(f"{code} 不是本省的市州代码或园区代码", f"{code} is neither a city nor a park",
                             fix="市州用 6 位代码（如 430100），园区用园区代码（gaodi catalog regions 可查市州）")
 
-    def monitor(self, period: str, plan_id: str | None = None, area: str | None = None) -> list[MonitorRecord]:
-        """Every indicator of the plan for ``period`` (``2025`` or ``2026-10``) in the province, a city or a park."""
-        return self.monitor_for(plan_id).records(Period.parse(period), self.area(area))
+    def monitor(self, period: str, plan_id: str | None = None, area: str | None = None,
+                value_source: str = "computed") -> list[MonitorRecord]:
+        """Every indicator of the plan for ``period`` (``2025`` or ``2026-10``) in the province, a city or a park.
+
+        ``value_source`` = ``official`` judges an indicator on its official value where one is imported for
+        the same data period (``gaodi import indicator-values``); the computed value stays beside it."""
+        if value_source not in ("computed", "official"):
+            raise InputError(f"数值来源“{value_source}”不存在", f"unknown value source {value_source}",
+                             fix="computed（按定义计算）或 official（官方发布）")
+        return self.monitor_for(plan_id).records(Period.parse(period), self.area(area), value_source)
 
     def sector_monitor(self, period: str, plan_id: str | None = None, area: str | None = None
                        ) -> list[SectorRecord]:
         """The plan's sector revenue targets: revenue of the sector's classes, growth, required growth, status."""
         src = self.monitor_for(plan_id).src
         return sector_records(src, self.plan(plan_id), Period.parse(period), self.area(area))
+
+    def count_monitor(self, period: str, plan_id: str | None = None, area: str | None = None
+                      ) -> list[MonitorRecord]:
+        """The plan's count targets (千亿企业, 小巨人, 智能工厂 ...) monitored like its indicators."""
+        from gaodi.monitor.targets import count_records
+
+        return count_records(self.monitor_for(plan_id), Period.parse(period), self.area(area))
+
+    def load_official_values(self, dataset: str = "hunan_official") -> ImportResult:
+        """Import a shipped reference dataset of published figures with their sources (document, page
+        address, date of release) as official indicator values, through the ordinary import path."""
+        from importlib import resources
+
+        path = resources.files("gaodi.monitor") / "reference" / f"{dataset}.csv"
+        if not path.is_file():
+            raise NotFoundError(f"没有参考数据集 {dataset}", f"no reference dataset {dataset}", fix="可用：hunan_official")
+        return self.import_file("indicator-values", Path(str(path)))
+
+    def monitor_why(self, indicator: str, period: str, plan_id: str | None = None, area: str | None = None,
+                    by: str = "city"):
+        """Why an indicator stands where it does: each city's (county's, park's) part in its value and in its
+        change since the base (``indicator``: its number in the plan, its name or its definition key)."""
+        from gaodi.monitor.why import BY, breakdown
+
+        if by not in BY:
+            raise InputError(f"不支持按“{by}”分解", f"cannot break down by {by}", fix="city、county 或 park")
+        monitor = self.monitor_for(plan_id)
+        wanted = [i for i in monitor.plan.indicators if indicator in (i.number, i.name)
+                  or (find_definition(i.name) is not None and find_definition(i.name).key == indicator)]
+        if not wanted:
+            raise NotFoundError(f"规划中没有指标“{indicator}”", f"no indicator {indicator} in the plan",
+                                fix="用指标序号（如 13）、指标名称或口径代码（如 hightech_share）")
+        return breakdown(monitor.src, monitor, wanted[0], Period.parse(period), self.area(area), by)
 
     def monitor_for(self, plan_id: str | None = None) -> Monitor:
         """The plan's monitor, reused until the next import changes the data (its values are cached)."""

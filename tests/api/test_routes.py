@@ -67,6 +67,7 @@ CALLS = {
     "/api/calendar/years": "/api/calendar/years",
 }
 OTHER = {"/api/monitor", "/api/auth/login", "/api/imports/{kind}",  # exercised in their own modules
+         "/api/monitor/targets", "/api/monitor/why",
          "/api/problems/{problem_id}", "/api/problems/{problem_id}/{action}", "/api/problems/batch",
          "/api/reports", "/api/reports/files/{report_id}", "/api/calendar/arrangements"}
 

@@ -115,7 +115,12 @@ def test_energy_intensity_reduction(src):
 
 
 def test_counts(src):
-    assert value(src, "little_giant") == 1  # B's title expired in 2023
+    # the 小巨人 list's latest grant is 2023, so it speaks for 2023 (A, and B until its expiry in 2023),
+    # and says so, rather than assume nothing was granted or expired since
+    got = definition("little_giant").compute(src, Y2025, PROVINCE, {})
+    assert (got.value, got.data_period, got.note) == (2, "2023", "名单最新为2023年")
+    assert value(src, "little_giant", period=Period(2023)) == 2
+    assert value(src, "single_champion") is None  # never imported: no data, not 0
     assert value(src, "revenue_100yi") == 1  # B: exactly 100 亿元 counts
     assert value(src, "revenue_1000yi") == 0
     assert value(src, "new_above_scale") == 1  # C

@@ -22,18 +22,29 @@ def _docx_table(doc, first_header: str, must_have: str):
 
 
 def test_docx_status_table_shows_the_hand_computed_values_and_statuses(written):
-    """2025 values of the four-enterprise province (see conftest): 利润率 5.20 % ≥ 5 → 达标; 高技术占比 30 % ≥ 16.5 →
-    达标; 园区占比 40 % below the path value 77.2 with no trend (two years) → 滞后."""
+    """2025 values of the four-enterprise province (see conftest): 利润率 5.20 %, 高技术占比 30 %, 园区占比 40 %.
+    2025 is the plan's base year: with no data after the base every status is 待评估 and says why (before
+    the rule, 利润率 and 高技术 read 达标 and 园区 滞后 on base-year data)."""
     t = _docx_table(Document(written["docx"]), "序号", "状态")
     rows = {r.cells[1].text: [c.text for c in r.cells] for r in t.rows[1:]}
     assert len(rows) == 21
     margin = rows["规模以上工业企业营业收入利润率"]
-    assert margin[4] == "5.20" and margin[9] == "达标"
+    assert margin[4] == "5.20" and margin[9] == "待评估" and "2026年年报尚未导入" in margin[10]
     hightech = rows["高技术制造业增加值占规模工业增加值比重"]
-    assert hightech[4] == "30.00" and hightech[9] == "达标"
+    assert hightech[4] == "30.00" and hightech[9] == "待评估"
     park = rows["园区工业占全省规模以上工业企业增加值比重"]
-    assert park[4] == "40.00" and park[9] == "滞后"
-    assert rows["数字经济核心产业增加值占GDP比重"][9] == "待评估"
+    assert park[4] == "40.00" and park[9] == "待评估"
+    # only 工业战略性新兴产业总产值占比, whose base year is 2024 (the plan's *), has data after its base:
+    # 3200 ÷ 4030 = 79.4 % ≥ 30.5 on the complete year 2025 → 达标
+    sei = rows.pop("工业战略性新兴产业总产值占工业总产值比重")
+    assert sei[4] == "79.40" and sei[9] == "达标"
+    assert {r[9] for r in rows.values()} == {"待评估"}
+
+
+def test_docx_lists_the_count_and_sector_targets(written):
+    """7 count targets and 17 sector revenue targets of seed 004, each with its status."""
+    t = _docx_table(Document(written["docx"]), "目标", "实际值")
+    assert len(t.rows) == 1 + 7 + 17
 
 
 def test_docx_is_a4_with_page_numbers_and_official_font_names(written):
@@ -58,7 +69,8 @@ def test_xlsx_numbers_equal_the_monitor_records(report, written):
         assert row[header.index("基期值")] == (pytest.approx(r.base) if r.base is not None else None)
         assert row[header.index("状态")] == r.status_zh
     assert got["高技术制造业增加值占规模工业增加值比重"][4] == pytest.approx(30.0)
-    assert ws.cell(3, 5).number_format == "#,##0.00"
+    # row 4 is 利润率 (row 3, 年均增速, has no value in the base year: no year of the plan period is complete)
+    assert ws.cell(4, 5).number_format == "#,##0.00"
 
 
 def test_appendix_lists_every_import_file_with_its_sha256(small, written):

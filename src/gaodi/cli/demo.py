@@ -13,7 +13,7 @@ from gaodi.cli.monitor import status_rows
 from gaodi.cli.output import console, print_json, print_table
 from gaodi.cli.serve import serve
 from gaodi.cli.users import print_demo_logins
-from gaodi.demo.targets import COUNTS, SHARES
+from gaodi.demo.targets import COUNTS, PLAN_AVERAGE_GROWTH, SHARES
 
 
 def demo_command(
@@ -44,8 +44,10 @@ def demo_command(
         return
     console.print(f"\n[bold]演示省份（{size}）[/bold] 文件在 {result.folder}，用时 {result.seconds:.0f} 秒")
     console.print("、".join(f"{k} {v:,}" for k, v in result.counts.items()))
-    plan = {**{k: v[0] for k, v in COUNTS.items()}, **{k: v[0] for k, v in SHARES.items()}}
-    print_table([{"指标": f.name, "年份": f.year, "按定义计算": round(f.value, 2), "单位": f.unit,
+    plan = {**{k: v[0] for k, v in COUNTS.items()}, **{k: v[0] for k, v in SHARES.items()},
+            "mfg_va_growth": "{:g}（{}）".format(*PLAN_AVERAGE_GROWTH)}
+    print_table([{"指标": f.name, "年份": f.year, "按定义计算": None if f.value is None else round(f.value, 2),
+                  "单位": f.unit,
                   "规划基期值": plan.get(f.key), "口径": f.definition} for f in result.figures],
                 title="全省概况（由企业数据按定义计算）province summary, computed by definition")
     print_table(status_rows(result.monitor), title=f"规划监测 {result.period}（湘政发〔2026〕6号 主要目标）")

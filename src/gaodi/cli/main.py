@@ -83,7 +83,7 @@ def _register() -> None:
     app.command("kinds")(data.kinds_command)
     app.command("imports")(data.imports_command)
     app.command("demo")(demo.demo_command)
-    app.command("monitor")(monitor.monitor_command)
+    app.add_typer(monitor.app, name="monitor")
 
 
 _register()

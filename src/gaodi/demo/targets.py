@@ -25,8 +25,11 @@ SHARES = {  # percent
     "sei_share_2024": (29.2, "工业战略性新兴产业总产值占工业总产值比重（2024年）"),
     "hightech_share": (14.0, "高技术制造业增加值占规模工业增加值比重"),
     "digital_tools": (85.8, "规模以上工业企业数字化研发设计工具普及率"),
-    "mfg_va_growth": (7.1, "全省规模以上制造业增加值年均增速（2025年，可比价）"),
+    # the 2025 single-year growth, as 湖南省统计局 published it (2026-01-26: 制造业 +6.3 %); the plan's base
+    # 7.1 is the 2021-2025 average (PLAN_AVERAGE_GROWTH), which the demo does not calibrate
+    "mfg_va_growth": (6.3, "全省规模以上制造业增加值增速（2025年单年，可比价）"),
 }
+PLAN_AVERAGE_GROWTH = (7.1, "2021-2025年年均，规划基期值")
 # Demo assumptions for the years before the base (not official figures): smooth paths that end at the
 # plan's base values, so that trends and forecasts have a history to work on. Percent.
 DEMO_PATHS = {

@@ -1,7 +1,8 @@
 """The figures shown for a city, a county or a park, aggregated from enterprise statistics.
 
 The population is the above-scale industrial enterprises (规模以上工业企业: ``above_scale`` true,
-门类 B/C/D) of one annual period, as in ``gaodi.indicators.enterprise_figures``. Money in 亿元 here
+门类 B/C/D) of one annual period, as in ``gaodi.indicators.sources``. 营业收入利润率 and 高技术制造业增加值占比
+are the plan indicators' definitions (``gaodi.indicators.definitions``), grouped here. Money in 亿元 here
 (the store's 万元 ÷ 10 000), shares in percent.
 
 | key | figure | formula | source |
@@ -23,7 +24,9 @@ from dataclasses import dataclass
 import ibis
 import ibis.expr.types as ir
 
+from gaodi.indicators.definitions import definition
 from gaodi.indicators.scopes import INDUSTRIAL_SECTIONS
+from gaodi.indicators.sources import indicator_scopes
 
 
 @dataclass(frozen=True)
@@ -47,31 +50,27 @@ METRICS: tuple[Metric, ...] = (
 METRIC_KEYS = tuple(m.key for m in METRICS)
 
 
-def above_scale_rows(statistics: ir.Table, enterprises: ir.Table, industries: ir.Table,
-                     catalogue: ir.Table, year: int) -> ir.Table:
-    """Above-scale industrial rows (门类 B, C, D) of the annual period ``year`` with region, park,
-    class and ``hightech`` (the class is in 高技术产业(制造业)分类(2017), the store's
-    ``industry_catalogue`` entry ``hightech_manufacturing``)."""
+def above_scale_rows(statistics: ir.Table, enterprises: ir.Table, industries: ir.Table, year: int) -> ir.Table:
+    """Above-scale industrial rows (门类 B, C, D) of the annual period ``year`` with region, park and class."""
     s = statistics.filter((statistics.period == str(year)) & statistics.above_scale)
     e = enterprises.select("uscc", "industry_code", "park_id", "region_code")
     classes = industries.filter((industries.level == 4) & industries.section.isin(INDUSTRIAL_SECTIONS))
-    ht = catalogue.filter(catalogue.catalogue == "hightech_manufacturing").select(_ht_code="code")
-    classes = classes.left_join(ht, classes.code == ht._ht_code).select(
-        _class="code", hightech=ht._ht_code.notnull())
     rows = s.inner_join(e, "uscc")
-    return rows.inner_join(classes, rows.industry_code == classes._class).drop("_class")
+    return rows.semi_join(classes, rows.industry_code == classes.code)
 
 
 def grouped_metrics(rows: ir.Table, by: str) -> ir.Table:
-    """The METRICS of ``rows`` grouped by the column ``by`` (formulas in the module docstring)."""
-    ht_va = rows.hightech.ifelse(rows.value_added, 0)
+    """The METRICS of ``rows`` grouped by the column ``by`` (formulas in the module docstring); the
+    profit margin and the high-tech share are the plan indicators' own definitions, grouped."""
+    scopes = indicator_scopes()
     g = rows.group_by(by).aggregate(
         above_scale=rows.uscc.nunique(), _rev=rows.revenue.sum(), _va=rows.value_added.sum(),
-        _profit=rows.profit.sum(), _ht=ht_va.sum(), _rd=rows.rd_expense.sum(), _tax=rows.tax.sum(),
-        _land=rows.land_mu.sum())
+        _margin=definition("profit_margin").expression(rows, scopes),
+        _ht=definition("hightech_share").expression(rows, scopes), _rd=rows.rd_expense.sum(),
+        _tax=rows.tax.sum(), _land=rows.land_mu.sum())
     return g.select(
         by, "above_scale", revenue=(g._rev / 1e4).round(2), value_added=(g._va / 1e4).round(2),
-        profit_margin=_pct(g._profit, g._rev), hightech_share=_pct(g._ht, g._va),
+        profit_margin=g._margin.round(2), hightech_share=g._ht.round(2),
         rd_intensity=_pct(g._rd, g._rev), tax=(g._tax / 1e4).round(2),
         tax_per_mu=ibis.ifelse(g._land > 0, (g._tax / g._land).round(2), ibis.null()))
 

@@ -45,7 +45,7 @@ def park_list(store: Store, scope: Scope, year: int, *, city: str | None = None,
     firms = scoped_enterprises(store, scope)
     counts = firms.filter(firms.park_id.notnull()).group_by("park_id").aggregate(enterprises=firms.uscc.count())
     rows = above_scale_rows(restrict(store.table("statistics"), store, scope), store.table("enterprises"),
-                            store.table("industries"), store.table("industry_catalogue"), year)
+                            store.table("industries"), year)
     figures = grouped_metrics(rows.filter(rows.park_id.notnull()), "park_id")
     table = (parks.select("park_id", "name", "level", "kind", "region_code", "county_name", "city_code",
                           "city_name", "area_mu")

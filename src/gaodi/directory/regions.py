@@ -43,7 +43,7 @@ def resolve_year(store: Store, year: int | None) -> int:
 
 def _rows_by_place(store: Store, scope: Scope, year: int) -> ir.Table:
     rows = above_scale_rows(restrict(store.table("statistics"), store, scope), store.table("enterprises"),
-                            store.table("industries"), store.table("industry_catalogue"), year)
+                            store.table("industries"), year)
     cities = city_of_regions(store)
     return rows.inner_join(cities, rows.region_code == cities.code).drop("code")
 

@@ -47,9 +47,13 @@ class Period:
 
 @dataclass(frozen=True)
 class Area:
-    """Where a figure is computed: the province, a city (地级) or a park."""
+    """Where a figure is computed: the province, a city (地级), a county (县级), a park or a chain.
 
-    kind: str  # province | city | park
+    A chain's enterprises are those placed in its segments; :class:`gaodi.indicators.sources.Sources`
+    applies that filter, because it needs the store's placements.
+    """
+
+    kind: str  # province | city | county | park | chain
     code: str
     name: str = ""
 
@@ -59,10 +63,12 @@ class Area:
             return rows.filter(rows.region_code.substr(0, 2) == self.code[:2])
         if self.kind == "city":
             return rows.filter(rows.region_code.substr(0, 4) == self.code[:4])
+        if self.kind == "county":
+            return rows.filter(rows.region_code == self.code)
         if self.kind == "park":
             return rows.filter(rows.park_id == self.code)
         raise InputError(f"不支持的地区类型 {self.kind}", f"unknown area kind {self.kind}",
-                         fix="province、city 或 park")
+                         fix="province、city、county、park 或 chain")
 
     def regions(self, table: ir.Table, column: str = "region_code") -> ir.Table:
         """Keep rows of a table keyed by region code (clusters, entered values) that lie in this area."""
@@ -71,4 +77,6 @@ class Area:
             return table.filter(col.substr(0, 2) == self.code[:2])
         if self.kind == "city":
             return table.filter(col.substr(0, 4) == self.code[:4])
-        return table.filter(col == "__no_region_for_parks__")
+        if self.kind == "county":
+            return table.filter(col == self.code)
+        return table.filter(col == "__no_region_for_parks_or_chains__")

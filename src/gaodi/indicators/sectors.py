@@ -18,7 +18,7 @@ import yaml
 
 from gaodi.indicators.frame import Area, Period
 from gaodi.indicators.sources import Sources
-from gaodi.monitor.progress import RATE_WARNING_BAND, STATUS_ZH
+from gaodi.monitor.progress import RATE_WARNING_BAND, STATUS_EN, STATUS_ZH
 from gaodi.plan.model import MONEY_UNITS, Plan
 
 TO_YI = 1e-4  # 万元 → 亿元
@@ -47,6 +47,7 @@ class SectorRecord:
     prefixes: list[str] = field(default_factory=list)
     mapping_version: str = ""
     inputs: list[int] = field(default_factory=list)
+    status_en: str = ""
 
 
 def sector_revenue(src: Sources, prefixes: tuple[str, ...], year: int, area: Area) -> float | None:
@@ -83,5 +84,6 @@ def sector_records(src: Sources, plan: Plan, period: Period, area: Area) -> list
                 (f"，上年增长 {growth:.1f}%" if growth is not None else "")
         out.append(SectorRecord(t.sector, t.scope, year if value else None, value, prev, growth, target,
                                 t.year, req, code, STATUS_ZH[code], reason, list(prefixes or ()), version,
-                                src.period_imports(Period(year), Period(year - 1)) if value else []))
+                                src.period_imports(Period(year), Period(year - 1)) if value else [],
+                                STATUS_EN[code]))
     return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 import ibis
 import ibis.expr.types as ir
@@ -12,6 +12,19 @@ from gaodi.catalogs.industry import industry_catalog
 from gaodi.indicators import scopes
 from gaodi.indicators.frame import Area, Period
 from gaodi.store import Store
+
+
+@cache
+def indicator_scopes(reading: str = "strict") -> dict[str, scopes.Scope]:
+    """The industry scopes the definitions use, from the shipped catalogues, in the given reading of
+    catalogues with partial (*) classes (strict by default; see gaodi.catalogs.industry.READINGS)."""
+    cat = industry_catalog()
+    return {
+        "industrial": scopes.industrial(cat), "manufacturing": scopes.manufacturing(cat),
+        "hightech": scopes.catalogue_scope(cat, "hightech_manufacturing", reading=reading),
+        "strategic_emerging": scopes.catalogue_scope(cat, "strategic_emerging", reading=reading),
+        "advanced": scopes.advanced_manufacturing(cat, reading=reading),
+    }
 
 
 @dataclass
@@ -28,15 +41,9 @@ class Sources:
     def run(self, expr):
         return self.store.execute(expr)
 
-    @cached_property
+    @property
     def scopes(self) -> dict[str, scopes.Scope]:
-        cat = industry_catalog()
-        return {
-            "industrial": scopes.industrial(cat), "manufacturing": scopes.manufacturing(cat),
-            "hightech": scopes.catalogue_scope(cat, "hightech_manufacturing", reading=self.reading),
-            "strategic_emerging": scopes.catalogue_scope(cat, "strategic_emerging", reading=self.reading),
-            "advanced": scopes.advanced_manufacturing(cat, reading=self.reading),
-        }
+        return indicator_scopes(self.reading)
 
     def rows(self, period: Period, area: Area, scope: str = "industrial") -> ir.Table:
         """Above-scale rows of ``period`` in ``area`` for enterprises of ``scope``, with class and park."""
@@ -46,7 +53,24 @@ class Sources:
         joined = s.inner_join(e, "uscc")
         codes = self._scope_table.filter(self._scope_table.scope == scope).select(scope_code="code")
         joined = joined.semi_join(codes, joined.industry_code == codes.scope_code)
-        return area.rows(joined)
+        return self.in_area(joined, area)
+
+    def in_area(self, rows: ir.Table, area: Area) -> ir.Table:
+        """Keep the enterprise rows (with uscc, region_code, park_id) of ``area``; a chain's rows are its
+        enterprises placed in any of its segments."""
+        if area.kind == "chain":
+            pl = self.table("placements")
+            return rows.semi_join(pl.filter(pl.chain_id == area.code).select("uscc"), "uscc")
+        return area.rows(rows)
+
+    def reporting(self, period: Period, area: Area, scope: str) -> tuple[int, int | None]:
+        """Enterprises of ``scope`` in ``area`` that reported above scale for ``period``, and how many were
+        expected: the above-scale roll of the annual period before ``period``'s year (None without one)."""
+        reported = int(self.run(self.rows(period, area, scope).uscc.nunique()))
+        roll = Period(period.year - 1)
+        if not self.has_period(roll):
+            return reported, None
+        return reported, int(self.run(self.rows(roll, area, scope).uscc.nunique()))
 
     @cached_property
     def _scope_table(self) -> ir.Table:

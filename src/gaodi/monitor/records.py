@@ -1,18 +1,23 @@
-"""Monitor a plan: one record per indicator with value, target, progress, forecast and status.
+"""Monitor a plan: one record per indicator with value, target, progress, forecast, status and evidence.
 
 Every record names the plan (and document number), the definition and its formula, the rule version,
-the data period it really used and the import ids of the data, so a figure can be traced back.
+the data period it really used (and whether that is a complete year), how many enterprises reported
+against how many were expected, which base it measures from (the plan's or the data's) and the import
+ids of the data, so a figure can be traced back. The rules are in :mod:`gaodi.monitor.progress`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from gaodi.indicators.definitions import VERSION, Definition, Value, find_definition
+from gaodi.indicators.definitions import VERSION, Definition, Value, entered_value, find_definition
 from gaodi.indicators.frame import Area, Period
 from gaodi.indicators.sources import Sources
 from gaodi.monitor import progress as pr
 from gaodi.plan.model import Indicator, Plan
+
+ASSIGNED_SUFFIX = "（国家下达任务）"  # an entered value named "<indicator>（国家下达任务）" is the assigned target
+BASE_SOURCE_ZH = {"plan": "规划公布基期值", "data": "按数据计算的基期值"}
 
 
 @dataclass
@@ -37,7 +42,7 @@ class MonitorRecord:
     target_year: int
     cumulative: bool
     gap: float | None
-    progress: float | None
+    progress: float | None  # percent of the distance from base to target covered; None on a regression
     expected_now: float | None
     required: float | None
     required_unit: str | None
@@ -54,11 +59,38 @@ class MonitorRecord:
     inputs: list[int] = field(default_factory=list)
     note: str = ""
     doc_number: str | None = None
+    # the evidence a status rests on
+    value_label: str = ""  # what the value is: "2027年1-6月累计", "2026年", "2026-2027年年均增速"
+    complete: bool = False  # the value rests on complete years only
+    period_growth: float | None = None  # rates: the period's own growth beside the average
+    reporters: int | None = None  # enterprises that reported for the data period
+    expected_reporters: int | None = None  # the above-scale roll of the year before
+    base_source: str | None = None  # plan | data
+    base_source_zh: str = ""
+    base_plan: float | None = None  # the plan's published base (the province's plan)
+    base_data: float | None = None  # the base computed from the data by the definition
+    base_note: str = ""
+    progress_text: str = ""  # "完成 40.0%", "倒退 0.3 个百分点", "基期已达到目标"
+    regression: float | None = None
+    assigned: float | None = None  # 完成国家下达任务: the assigned value entered
+    status_en: str = ""
+    evidence: str = ""
+    # official values beside computed ones (按定义计算 / 官方发布)
+    value_source: str = "computed"  # computed | official (the one the status uses)
+    computed_value: float | None = None
+    official_value: float | None = None  # published for the same data period, with its source
+    official_source: str = ""
+    difference: float | None = None  # computed − official
 
 
 def _goal(plan: Plan, ind: Indicator) -> pr.Goal:
     t = ind.target
     return pr.Goal(t.op, t.value, t.low, t.high, t.year or plan.target_year, t.cumulative)
+
+
+def label(p: Period) -> str:
+    """A data period as people write it: 2026年, 2027年1-6月累计 (1-12月 is the whole year)."""
+    return f"{p.year}年" if p.month in (None, 12) else f"{p.label}累计"
 
 
 class Monitor:
@@ -74,9 +106,7 @@ class Monitor:
             ctx = {"base_year": ind.base_year or self.plan.base_year, "cumulative": ind.target.cumulative,
                    "names": [ind.name] + ([d.key, d.name] if d else [])}
             if d is None or d.compute is None:
-                from gaodi.indicators.definitions import _entered
-
-                self._cache[key] = _entered(self.src, period, area, ctx)
+                self._cache[key] = entered_value(self.src, period, area, ctx)
             else:
                 self._cache[key] = d.compute(self.src, period, area, ctx)
         return self._cache[key]
@@ -85,66 +115,175 @@ class Monitor:
         out = {}
         for y in years:
             if self.src.has_period(Period(y)):
-                v = self.value(d, ind, Period(y), area).value
-                if v is not None:
-                    out[y] = v
+                v = self.value(d, ind, Period(y), area)
+                if v.value is not None and v.data_period == str(y):
+                    out[y] = v.value
         return out
 
-    @staticmethod
-    def _progress(kind: str, value, base, goal: pr.Goal, regional_counts: bool) -> float | None:
-        """Progress from base to target; none for rates, regional counts, or a base that already met it."""
-        if kind == "rate" or regional_counts or goal.op == "qualitative":
-            return None
-        if base is not None and not goal.cumulative and goal.point is not None and pr.meets(base, goal):
-            return None
-        return pr.progress(value, base, goal)
+    def records(self, period: Period, area: Area, value_source: str = "computed") -> list[MonitorRecord]:
+        """Every indicator's record; ``value_source`` = official judges on the official value where one is
+        published for the same data period (the computed one stays beside it)."""
+        return [self.record(ind, period, area, value_source) for ind in self.plan.indicators]
 
-    def records(self, period: Period, area: Area) -> list[MonitorRecord]:
-        return [self.record(ind, period, area) for ind in self.plan.indicators]
+    def last_complete_year(self, period: Period) -> int | None:
+        """The latest year with annual statistics, at or before the period (before it for 1-N月)."""
+        last = period.year if period.month in (None, 12) else period.year - 1
+        years = [y for y in range(last, last - 30, -1) if self.src.has_period(Period(y))]
+        return years[0] if years else None
 
-    def record(self, ind: Indicator, period: Period, area: Area) -> MonitorRecord:
+    def _base(self, d, kind, ind, area, base_year) -> tuple[float | None, float | None, str]:
+        """(plan base, data base, note): the plan's published base applies to the plan's own area."""
+        plan_base = ind.base if area.kind == "province" else None
+        data_base, note = None, ""
+        if d is not None and d.compute is not None and kind != "cumulative":
+            if kind == "rate":
+                years = self.annual(d, ind, area, range(base_year - 4, base_year + 1))
+                data_base = pr.average_rate(list(years.values()))
+                if years:
+                    note = f"基期值为上一规划期（{min(years)}-{max(years)}年）年均增速"
+            else:
+                data_base = self.value(d, ind, Period(base_year), area).value
+        if kind == "rate" and plan_base is not None:
+            note = f"规划基期值 {plan_base:g}% 为上一规划期（{base_year - 4}-{base_year}年）年均增速"
+        return plan_base, data_base, note
+
+    def official(self, d: Definition | None, ind: Indicator, val: Value, area: Area) -> Value | None:
+        """The official value published for the computed value's own data period, if one was imported
+        (not for average-growth indicators, whose value is an average over years)."""
+        if d is None or d.compute is None or d.kind in ("entered", "rate") or not val.data_period:
+            return None
+        got = entered_value(self.src, Period.parse(val.data_period), area, {"names": [ind.name, d.name]})
+        return got if got.value is not None and got.data_period == val.data_period else None
+
+    def record(self, ind: Indicator, period: Period, area: Area, value_source: str = "computed") -> MonitorRecord:
         plan = self.plan
         d = find_definition(ind.name)
         kind = d.kind if d else "entered"
         goal = _goal(plan, ind)
         base_year = ind.base_year or plan.base_year
         val = self.value(d, ind, period, area)
-        data_year = int(val.data_period[:4]) if val.data_period else period.year
-        latest = self.src.latest_year() or period.year
-        last_full = min(latest, period.year if period.month is None else period.year - 1)
-        base = ind.base
-        regional_counts = area.kind != "province" and kind in ("count", "cumulative")
-        if area.kind != "province" and not regional_counts and d is not None:
-            base = self.value(d, ind, Period(base_year), area).value  # the area's own base value
-        fc = avg = req = path = None
-        req_unit = None
-        if kind == "rate":
-            achieved = list(self.annual(d, ind, area, range(base_year + 1, last_full + 1)).values())
-            avg = pr.average_rate(achieved)
-            req, req_unit = pr.required_rate(achieved, goal, base_year), "%/年"
-        elif kind in ("level", "count", "entered") and not regional_counts and goal.op != "qualitative":
-            history = self.annual(d, ind, area, range(base_year - 4, last_full + 1)) if d else {}
-            if period.month is None and val.value is not None:
-                history[period.year] = val.value
-            fc = pr.forecast(history, goal.year)
-            path = pr.expected(base, base_year, goal, data_year)
-            req = pr.required_per_year(val.value, goal, data_year)
-            req_unit = f"{ind.unit or ''}/年"
-        elif kind == "cumulative" and not regional_counts:
-            path = pr.expected(base, base_year, goal, data_year)
-            req = pr.required_per_year(val.value, goal, data_year)
-            req_unit = f"{ind.unit or ''}/年"
-        if regional_counts:
-            code, reason = "pending", "省级数量目标未分解到本地区，仅列出本地区数值"
-        else:
-            code, reason = pr.status(kind, val.value, goal, path=path, fc=fc, average=avg,
-                                     final_year=period.month is None and period.year >= goal.year)
-        return MonitorRecord(
+        official = self.official(d, ind, val, area)
+        if official is not None and value_source == "official":
+            val = Value(official.value, val.data_period, official.inputs, official.note)
+        used = Period.parse(val.data_period) if val.data_period else period
+        complete = used.month in (None, 12)
+        plan_base, data_base, base_note = self._base(d, kind, ind, area, base_year)
+        base = plan_base if plan_base is not None else data_base
+        base_source = "plan" if plan_base is not None else ("data" if data_base is not None else None)
+        r = MonitorRecord(
             plan.id, ind.number, ind.name, ind.category, ind.unit, area.name or area.code, area.kind,
             period.key, val.data_period, val.value, base, base_year, ind.target.describe(), goal.op,
-            goal.value, goal.low, goal.high, goal.year, goal.cumulative,
-            pr.gap(val.value, goal) if val.value is not None and goal.op != "qualitative" else None,
-            self._progress(kind, val.value, base, goal, regional_counts), path, req, req_unit, avg,
-            fc.point if fc else None, fc.low if fc else None, fc.high if fc else None,
-            code, pr.STATUS_ZH[code], reason, d.key if d else None, d.formula if d else None, VERSION,
-            val.inputs, val.note, plan.doc_number)
+            goal.value, goal.low, goal.high, goal.year, goal.cumulative, None, None, None, None, None, None,
+            None, None, None, "pending", "", "", d.key if d else None, d.formula if d else None, VERSION,
+            list(val.inputs), val.note, plan.doc_number, value_label=label(used), complete=complete,
+            base_source=base_source, base_source_zh=BASE_SOURCE_ZH.get(base_source, ""), base_plan=plan_base,
+            base_data=data_base, base_note=base_note)
+        if d is not None and d.population and val.value is not None:
+            r.reporters, r.expected_reporters = self.src.reporting(used, area, d.population)
+        if official is not None:
+            computed = self.value(d, ind, period, area).value
+            r.computed_value, r.official_value, r.official_source = computed, official.value, official.note
+            r.difference = None if computed is None else computed - official.value
+            r.value_source = "official" if value_source == "official" else "computed"
+        if kind == "rate":
+            self._rate(r, d, ind, period, area, goal, base_year)
+        else:
+            self._level(r, d, kind, ind, area, goal, base_year, used, complete)
+        r.status_zh, r.status_en = pr.STATUS_ZH[r.status], pr.STATUS_EN[r.status]
+        r.evidence = self._evidence(r)
+        return r
+
+    def _rate(self, r, d, ind, period, area, goal, base_year) -> None:
+        """Average growth: the geometric average of the complete years since the base, the rate still
+        required, and in a partial year its 1-N月 growth (labelled) against that rate."""
+        last = self.last_complete_year(period)
+        grown = self.annual(d, ind, area, range(base_year + 1, (last or base_year) + 1))
+        achieved = list(grown.values())
+        r.average_rate = pr.average_rate(achieved)
+        r.required, r.required_unit = pr.required_rate(achieved, goal, base_year), "%/年"
+        r.period_growth = r.value
+        partial = period.month not in (None, 12)
+        current = r.value if partial else None
+        if partial and r.value is not None:
+            r.value_label = f"{period.label}累计增速"
+        elif achieved:
+            r.value, r.complete = r.average_rate, True
+            r.data_period = str(max(grown))
+            span = f"{min(grown)}-{max(grown)}年" if len(grown) > 1 else f"{max(grown)}年"
+            r.value_label = f"{span}年均增速（自{base_year}年基期水平）"
+        else:
+            r.value = None
+        r.status, r.reason = pr.rate_status(goal, average=r.average_rate, years=len(achieved), current=current,
+                                            required=r.required, current_label=period.label + "累计",
+                                            final_year=not partial and period.year >= goal.year)
+        if r.status == "pending":
+            r.reason = f"{base_year + 1}年年报尚未导入，且无本年累计数据；" + r.reason
+            if r.period_growth is not None:
+                r.reason += f"（{period.label}增速 {r.period_growth:.2f}%，不属于规划期）"
+        r.progress_text = "年均增速指标不计完成进度，见所需年均增速"
+
+    def _level(self, r, d, kind, ind, area, goal, base_year, used, complete) -> None:
+        regional_counts = area.kind != "province" and kind in ("count", "cumulative")
+        if r.value is None:
+            r.status, r.reason = "pending", f"暂无数据：{r.note}" if r.note else "暂无数据"
+            return
+        if goal.op == "qualitative":
+            assigned = entered_value(self.src, Period(goal.year), area, {"names": [ind.name + ASSIGNED_SUFFIX]})
+            if assigned.value is None:
+                r.status, r.reason = "pending", (
+                    "目标为“完成国家下达任务”：请录入下达的任务值（gaodi import indicator-values，指标写"
+                    f"“{ind.name}{ASSIGNED_SUFFIX}”，统计期写 {goal.year}）")
+                return
+            r.assigned = assigned.value
+            goal = pr.Goal(">=", assigned.value, None, None, goal.year)
+        r.gap = pr.gap(r.value, goal)
+        if used.year <= base_year:
+            what = ("官方发布值" if kind == "entered" or d is None else "名单" if d.population is None
+                    else "年报" if d.annual_only or complete else "数据")
+            r.status, r.reason = "pending", (f"基期（{base_year}年）之后尚无数据：{base_year + 1}年"
+                                             f"{what}尚未导入（现有数据为 {r.value_label}）")
+            return
+        if regional_counts:
+            r.status, r.reason = "pending", "省级数量目标未分解到本地区，仅列出本地区数值"
+            return
+        a = pr.advance(r.value, r.base, goal, r.unit or "")
+        r.progress, r.regression, r.progress_text = a.share, a.regression, a.text
+        r.required = pr.required_per_year(r.value, goal, used.year)
+        r.required_unit = f"{r.unit or ''}/年"
+        final = complete and used.year >= goal.year
+        if kind == "cumulative":
+            r.expected_now = pr.expected(None, base_year, goal, used.year)
+            r.value_label = f"{base_year + 1}-{used.year}年" if used.year > base_year + 1 else r.value_label
+            r.status, r.reason = pr.cumulative_status(r.value, goal, path=r.expected_now, final_year=final,
+                                                      label=r.value_label)
+            return
+        r.expected_now = pr.expected(r.base, base_year, goal, used.year)
+        last = self.last_complete_year(Period(used.year) if complete else Period(used.year, used.month))
+        history = self.annual(d, ind, area, range(base_year - 4, (last or base_year) + 1)) if d else {}
+        fc = pr.forecast(history, goal.year, bounds=d.bounds if d else None)
+        if fc is not None:
+            r.forecast, r.forecast_low, r.forecast_high = fc.point, fc.low, fc.high
+        r.status, r.reason = pr.level_status(r.value, goal, path=r.expected_now, fc=fc, complete=complete,
+                                             final_year=final, label=r.value_label)
+
+    @staticmethod
+    def _evidence(r: MonitorRecord) -> str:
+        """One sentence of what the status rests on, in Chinese."""
+        if r.value is None:
+            return f"无数据；口径版本 {r.rule_version}" + (f"；{r.note}" if r.note else "")
+        parts = [f"数据期 {r.value_label or r.data_period}（{'完整年度' if r.complete else '非完整年度'}）"]
+        if r.reporters is not None:
+            roll = f"，上年规上名录 {r.expected_reporters} 家" if r.expected_reporters is not None else ""
+            parts.append(f"{r.reporters} 家企业报送{roll}")
+        if r.base_source:
+            other = r.base_data if r.base_source == "plan" else None
+            beside = f"（按数据计算 {other:.4g}）" if other is not None else ""
+            parts.append(f"基期：{r.base_source_zh} {r.base:.4g}{beside}")
+        if r.official_value is not None:
+            used = "官方发布值" if r.value_source == "official" else "按定义计算值"
+            parts.append(f"按定义计算 {r.computed_value:.4g}，官方发布 {r.official_value:.4g}"
+                         f"（差 {r.difference:+.4g}；{r.official_source}），状态依据{used}")
+        parts.append(f"口径版本 {r.rule_version}")
+        if r.inputs:
+            parts.append("导入编号 " + ",".join(str(i) for i in r.inputs))
+        return "；".join(parts)

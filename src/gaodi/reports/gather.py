@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 
 from gaodi.errors import InputError
 from gaodi.indicators.frame import Area, Period
+from gaodi.indicators.sectors import SectorRecord, sector_records
 from gaodi.indicators.sources import Sources
 from gaodi.monitor.records import Monitor, MonitorRecord
+from gaodi.monitor.targets import count_records
 from gaodi.plan.model import Plan
 
 KINDS = ("monitor", "midterm", "final")
@@ -30,6 +32,8 @@ class ReportData:
     imports: dict[int, dict]
     date: dt.date
     notes: list[str] = field(default_factory=list)
+    counts: list[MonitorRecord] = field(default_factory=list)  # the plan's count targets
+    sectors: list[SectorRecord] = field(default_factory=list)  # the plan's sector revenue targets
 
 
 def evaluation_year(plan: Plan, kind: str) -> int:
@@ -84,4 +88,4 @@ def gather(g, kind: str, period: str | None, plan_id: str | None, area: str | No
     sha = next((p["sha256"] for p in g.plans() if p["plan_id"] == plan.id), None)
     imports = {int(i["import_id"]): i for i in g.imports()}
     return ReportData(kind, plan, sha, chosen, where, records, monitor, src, imports, date or dt.date.today(),
-                      notes)
+                      notes, count_records(monitor, chosen, where), sector_records(src, plan, chosen, where))

@@ -13,7 +13,7 @@ from gaodi.reports.appendix import appendix
 from gaodi.reports.city_values import city_values
 from gaodi.reports.gather import ReportData
 from gaodi.reports.model import Heading, Paragraph, Report, Section
-from gaodi.reports.tables import city_table, status_table
+from gaodi.reports.tables import city_table, status_table, targets_table
 
 # The key areas compared by city: (definition key, title, unit).
 KEY_AREAS = (("hightech_share", "高技术制造业增加值占比", "%"),
@@ -82,6 +82,9 @@ def build_monitor(data: ReportData, font: Path, issuer: str | None = None) -> Re
     two = Section("二、主要指标监测").add(
         Paragraph(f"{period.label}{area_name}规划主要指标的本期值、目标、进度、趋势预测和状态见表 1。"),
         status_table(records, "本期值"))
+    if data.counts or data.sectors:
+        two.add(Paragraph("规划数量目标和产业营收目标的实际值、所需年均变化和状态见表 2。"),
+                targets_table(data.counts, data.sectors))
     trend = fg.trend_figure(data, font, 2)
     if trend is not None:
         two.add(trend)

@@ -58,6 +58,8 @@ def describe(r: MonitorRecord) -> str:
         parts.append(f"{r.target_year}年目标 {r.target}{'' if r.unit in (None, '%') else r.unit}")
     if r.progress is not None:
         parts.append(f"完成进度 {num(r.progress, 1)}%")
+    elif r.regression is not None:
+        parts.append(f"较基期{r.progress_text}")
     if r.forecast is not None:
         parts.append(f"按趋势预测{r.target_year}年可达 {num(r.forecast)}")
     return "，".join(parts) + f"，状态为“{r.status_zh}”：{r.reason}。"

@@ -39,12 +39,38 @@ def periods(g: GaodiDep, _: UserScope, cache: CacheDep) -> dict:
 def monitor(g: GaodiDep, scope: UserScope, cache: CacheDep,
             period: str | None = Query(None, description="2025（年度）或 2026-10（1-10月累计）；默认最新"),
             area: str | None = Query(None, description="市代码或园区编号；省略为本范围的默认地区"),
+            plan_id: str | None = Query(None, description="规划代码；库中只有一个时可省略"),
+            value_source: str = Query("computed", description="状态依据：computed（按定义计算）或 official（官方发布）")):
+    period = period or cache.get(("periods",), lambda: available_periods(g))[0]
+    area = scoped_area(g, scope, area)
+    return cache.response(("monitor", period, area, plan_id, value_source), lambda: {
+        "period": period, "area": area, "area_name": g.area(area).name, "value_source": value_source,
+        "records": g.monitor(period, plan_id, area, value_source)})
+
+
+@router.get("/monitor/targets", summary="产业营收目标与数量目标监测 (sector and count targets)")
+def targets(g: GaodiDep, scope: UserScope, cache: CacheDep,
+            period: str | None = Query(None, description="2025 或 2026-10；默认最新"),
+            area: str | None = Query(None, description="市代码或园区编号；省略为本范围的默认地区"),
             plan_id: str | None = Query(None, description="规划代码；库中只有一个时可省略")):
     period = period or cache.get(("periods",), lambda: available_periods(g))[0]
     area = scoped_area(g, scope, area)
-    return cache.response(("monitor", period, area, plan_id), lambda: {
+    return cache.response(("monitor-targets", period, area, plan_id), lambda: {
         "period": period, "area": area, "area_name": g.area(area).name,
-        "records": g.monitor(period, plan_id, area)})
+        "sectors": g.sector_monitor(period, plan_id, area), "counts": g.count_monitor(period, plan_id, area)})
+
+
+@router.get("/monitor/why", summary="指标分解：各地区对数值与变化的贡献 (why an indicator stands where it does)")
+def why(g: GaodiDep, scope: UserScope, cache: CacheDep,
+        indicator: str = Query(..., description="指标序号、名称或口径代码"),
+        period: str | None = Query(None, description="2025 或 2026-10；默认最新"),
+        area: str | None = Query(None, description="市代码或园区编号；省略为本范围的默认地区"),
+        by: str = Query("city", description="city（市州）、county（县市区）或 park（园区）"),
+        plan_id: str | None = Query(None, description="规划代码；库中只有一个时可省略")):
+    period = period or cache.get(("periods",), lambda: available_periods(g))[0]
+    area = scoped_area(g, scope, area)
+    return cache.response(("monitor-why", indicator, period, area, by, plan_id),
+                          lambda: g.monitor_why(indicator, period, plan_id, area, by))
 
 
 def available_periods(g) -> list[str]:
