@@ -25,6 +25,7 @@ from gaodi.demo.services import load_demo_services
 from gaodi.enterprise_services import EnterpriseServices
 from gaodi.indicators.base_figures import Figure, base_figures
 from gaodi.ingest.importer import ImportOptions, ImportResult, import_file
+from gaodi.ingest.limits import ReadLimits
 from gaodi.settings import Settings, load_settings
 from gaodi.store import Store
 from gaodi.store.seeding import seed_catalogues
@@ -79,7 +80,8 @@ class Gaodi:
     # --- import -----------------------------------------------------------------------------
     def import_file(self, kind: str, path: str | Path, options: ImportOptions | None = None) -> ImportResult:
         """Validate and import one file; see :func:`gaodi.ingest.importer.import_file`."""
-        return import_file(self.store, kind, Path(path), self.settings.imports_dir, options)
+        return import_file(self.store, kind, Path(path), self.settings.imports_dir, options,
+                           ReadLimits.from_settings(self.settings))
 
     # --- demo -------------------------------------------------------------------------------
     def demo(self, size: str = "medium", progress=None) -> DemoResult:

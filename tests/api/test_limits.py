@@ -131,3 +131,18 @@ def test_an_upload_with_a_valid_token_is_read(tight, login):
     headers = {"content-type": "multipart/form-data; boundary=xyz", **{k.lower(): v for k, v in login("admin").items()}}
     status, read = _asgi_post(tight, "/api/imports/parks", headers, chunks=4)
     assert read >= 1 and status == 400  # the body is read, then refused as a malformed form
+
+
+def test_a_report_over_the_size_cap_is_removed_and_refused(tmp_path):
+    from gaodi.reports.library import _within_cap
+
+    folder = tmp_path / "web" / "r1"
+    folder.mkdir(parents=True)
+    (folder / "big.xlsx").write_bytes(b"x" * ((1 << 20) + 1))
+    with pytest.raises(Exception) as caught:
+        _within_cap(folder / "big.xlsx", 1)
+    assert "GAODI_REPORT_MAX_MB" in caught.value.fix and not folder.exists()
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "small.xlsx").write_bytes(b"x" * 1000)
+    _within_cap(tmp_path / "ok" / "small.xlsx", 1)
+    assert (tmp_path / "ok" / "small.xlsx").exists()

@@ -26,14 +26,23 @@ def summarise(store: Store, problems: ir.Table) -> dict:
     return {
         "by_column": {f"{r.column}（{'错误' if r.severity == 'error' else '提示'}）": int(r.n)
                       for r in by_col.itertuples()},
-        "first": [{"row": int(r._1), "column": r.column, "value": r.value, "severity": r.severity,
+        "first": [{"row": int(r._1), "column": r.column, "value": _short(r.value), "severity": r.severity,
                    "reason": r.reason, "fix": r.fix} for r in first.itertuples()],
     }
 
 
-def write_problems(store: Store, problems: ir.Table, path: Path) -> None:
-    """One line per problem: 行号, 列, 值, 级别, 原因, 处理办法."""
-    ordered = problems.order_by([ROW, "column"]).select(**{
+def _short(value, limit: int = 200):
+    """A value as the screen shows it: a huge cell is cut (the report file keeps it whole)."""
+    return value[:limit] + "……" if isinstance(value, str) and len(value) > limit else value
+
+
+def write_problems(store: Store, problems: ir.Table, path: Path, max_rows: int | None = None) -> None:
+    """One line per problem: 行号, 列, 值, 级别, 原因, 处理办法; the first ``max_rows`` in row order.
+
+    The cap (setting ``import_report_max_rows``) keeps a file of millions of bad rows from writing a
+    report of gigabytes; the counts by column on the screen still cover every problem.
+    """
+    ordered = problems.order_by([ROW, "column"]).limit(max_rows).select(**{
         "行号 row": problems[ROW], "列 column": neutralise_column(problems.column),
         "值 value": _text_safe(problems.value),
         "级别 severity": problems.severity.cases(("error", "错误 error"), ("warning", "提示 warning")),

@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from gaodi.errors import InputError, Location, ValidationFailed
+from gaodi.ingest.limits import ReadLimits, check_xlsx_archive
 from gaodi.ingest.text_frames import read_csv_text
 from gaodi.problems.desk import (
     DEFAULT_CATEGORIES,
@@ -144,6 +145,7 @@ def _read_table(path: Path, sheet: str | int) -> pd.DataFrame:
                          fix="检查路径 (check the path)")
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
+        check_xlsx_archive(path, ReadLimits())  # a zip bomb is refused before pandas unpacks it
         try:
             return pd.read_excel(path, sheet_name=sheet, dtype=str, engine="openpyxl")
         except (ValueError, KeyError) as exc:
