@@ -111,7 +111,8 @@ class EnterpriseServices:
         self.store = g.store
         self.settings = g.settings
         self.repository = DuckDBProblemRepository(g.store)
-        self.desk = ProblemDesk(self.repository, clock=clock or (lambda: dt.datetime.now(CHINA_TZ)))
+        self.desk = ProblemDesk(self.repository, clock=clock or (lambda: dt.datetime.now(CHINA_TZ)),
+                                key=g.store.sealing_key)
         self._parsed: dict[str, PolicySet] = {}
 
     # == policy rule sets =========================================================================

@@ -14,7 +14,7 @@ from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from gaodi.access.accounts import User, load_user
-from gaodi.errors import InputError, Location, NotAuthenticated
+from gaodi.errors import ForbiddenError, GaodiError, InputError, Location, NotAuthenticated, NotFoundError
 from gaodi.access.roles import require
 from gaodi.access.scope import Scope
 from gaodi.access.tokens import read_token
@@ -40,10 +40,25 @@ def _gaodi(request: Request) -> Iterator[Gaodi]:
     except Exception as exc:
         if budget.fired:
             raise over_budget(seconds) from exc
+        if isinstance(exc, (ForbiddenError, NotFoundError)) and request.method == "GET":
+            _audit_refusal(g, settings, request, exc)
         raise
     finally:
         budget.end()
         pool.release(g)
+
+
+def _audit_refusal(g: Gaodi, settings: ApiSettings, request: Request, exc: GaodiError) -> None:
+    """Record a refused read (403, 404) of a logged-in user: probing for data out of scope leaves a trace."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    try:
+        user = _current_user(g, settings, HTTPAuthorizationCredentials(scheme=scheme, credentials=token.strip())
+                             if token.strip() else None)
+    except GaodiError:
+        return  # no valid token: the request was refused as unauthenticated before reading anything
+    client = request.client.host if request.client else "unknown"
+    audit.record(g.store, user.username, "refused_read", request.url.path[:300],
+                 f"status={exc.http_status} code={exc.code}", client)
 
 
 async def _settings(request: Request) -> ApiSettings:
