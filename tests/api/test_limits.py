@@ -31,6 +31,15 @@ def test_fifty_repeated_groupings_cost_no_more_than_three(client, login):
     assert r.json()["by"] == ["city", "segment", "month"] and time.perf_counter() - started < 20
 
 
+def test_a_year_repeated_a_thousand_times_is_looked_up_once(client, login):
+    once = client.get("/api/evaluations/dynamic/集群竞赛", params={"years": "2025"}, headers=login("prov"))
+    started = time.perf_counter()
+    many = client.get("/api/evaluations/dynamic/集群竞赛", params={"years": ",".join(["2025"] * 1000)},
+                      headers=login("prov"))
+    assert many.status_code == once.status_code == 200 and many.json()["items"] == once.json()["items"]
+    assert time.perf_counter() - started < 10
+
+
 def test_an_unknown_grouping_is_a_400_naming_the_choices(client, login):
     r = client.get("/api/chains/T/rates", params={"by": "segment,region"}, headers=login("prov"))
     assert r.status_code == 400
