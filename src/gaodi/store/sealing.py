@@ -21,6 +21,8 @@ import os
 import secrets
 from pathlib import Path
 
+import duckdb
+
 from gaodi.errors import ConfigurationError
 from gaodi.store.database import Store
 
@@ -67,12 +69,15 @@ def seal_existing(store: Store) -> dict | None:
     key = store.sealing_key
     if not key or audit.has_action(store, MIGRATION):
         return None
-    with store.transaction():
-        histories = problem_events.reseal(store, key)
-        entries = audit.reseal(store, key)
-        detail = (f"key={key_id(key)} histories={histories['resealed']} unsealed={histories['broken']} "
-                  f"audit_entries={entries}")
-        audit.record(store, None, MIGRATION, "problem_events,audit_log", detail, "gaodi")
+    try:
+        with store.transaction():
+            histories = problem_events.reseal(store, key)
+            entries = audit.reseal(store, key)
+            detail = (f"key={key_id(key)} histories={histories['resealed']} unsealed={histories['broken']} "
+                      f"audit_entries={entries}")
+            audit.record(store, None, MIGRATION, "problem_events,audit_log", detail, "gaodi")
+    except duckdb.InvalidInputException:  # a read-only store: sealed at the next writable open
+        return None
     return {**histories, "audit_entries": entries}
 
 
