@@ -30,6 +30,7 @@ import yaml
 from gaodi.errors import InputError, Location, NotFoundError
 from gaodi.evaluation.ruleset import load_ruleset
 from gaodi.evaluation.store_evaluation import evaluate_store
+from gaodi.ingest.limits import ReadLimits
 from gaodi.policies.store_attributes import (
     enterprise_attributes,
     enterprise_table_from_store,
@@ -344,7 +345,7 @@ class EnterpriseServices:
         Rows already recorded (same enterprise, title and collection date) are skipped, so importing
         the same file twice submits nothing twice.
         """
-        result = read_collection_file(Path(path), sheet=sheet)
+        result = read_collection_file(Path(path), sheet=sheet, limits=ReadLimits.from_settings(self.settings))
         result.raise_if_errors()
         seen = {(p.uscc, p.title, p.submitted_at) for p in self.desk.problems()}
         outcome = IntakeOutcome(result.file)

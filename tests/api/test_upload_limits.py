@@ -95,3 +95,17 @@ def test_the_problem_report_lists_at_most_the_configured_number_of_problems(smal
     report = r.json()["error"]["details"]["report_path"]
     lines = open(report, encoding="utf-8-sig").read().splitlines()
     assert len(lines) == 1 + 3 and r.json()["error"]["details"]["rows_invalid"] == 10
+
+
+def test_a_collection_sheet_over_the_cell_limit_is_refused_before_pandas_loads_it(small, tmp_path):
+    from gaodi.errors import InputError
+    from gaodi.ingest.limits import ReadLimits
+    from gaodi.problems.intake import read_collection_file
+
+    path = tmp_path / "送解优.xlsx"
+    path.write_bytes(_workbook([["统一社会信用代码", "问题标题", "问题描述", "问题类别"]]
+                               + [[f"X{i}", "标题", "描述", "用地"] for i in range(30)]))
+    with pytest.raises(InputError) as caught:
+        read_collection_file(path, limits=ReadLimits(xlsx_max_cells=40))
+    assert "GAODI_XLSX_MAX_CELLS" in caught.value.fix and caught.value.location.row == 11
+    assert read_collection_file(path, limits=ReadLimits(xlsx_max_cells=1000)).file == path.name

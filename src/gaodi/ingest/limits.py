@@ -68,6 +68,23 @@ def counted_rows(rows: Iterable[tuple], limits: ReadLimits, file: str, sheet: st
         yield row
 
 
+def check_xlsx_cells(path: Path, sheet: str | int, limits: ReadLimits) -> None:
+    """Count a sheet's cells in streaming mode, before a reader that loads it whole (pandas) opens it."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True, data_only=True)
+    try:
+        ws = wb.worksheets[sheet] if isinstance(sheet, int) else wb[sheet]
+    except (IndexError, KeyError):
+        wb.close()
+        return  # no such sheet: the reader says so with its own message
+    try:
+        for _ in counted_rows(ws.iter_rows(values_only=True), limits, path.name, ws.title):
+            pass
+    finally:
+        wb.close()
+
+
 def row_too_long(file: str, exc: Exception) -> InputError:
     """The error for a CSV row longer than one read block (Arrow: 'straddling object')."""
     return InputError(

@@ -42,6 +42,7 @@ from gaodi.workdays.calendar import CalendarNotCoveredError, china_calendar
 from gaodi.problems.deadlines import DeadlineStatus, deadline_status
 from gaodi.problems.desk import DEFAULT_CATEGORIES, MAX_DEADLINE_WORKDAYS, ProblemSubmission
 from gaodi.problems.events import CHINA_TZ, ProblemEvent
+from gaodi.ingest.limits import ReadLimits
 from gaodi.problems.intake import read_collection_file
 from gaodi.problems.stats import GROUPINGS, problem_stats, problems_frame
 from gaodi.problems.states import (
@@ -294,7 +295,7 @@ def batch(g: GaodiDep, user: CurrentUser, audit: Audit,
             raise InputError("文件超过 20 MB", "the file exceeds 20 MB", fix="按月分成几个文件上传")
         path.write_bytes(body)
         try:
-            read = read_collection_file(path)
+            read = read_collection_file(path, limits=ReadLimits.from_settings(g.settings))
             read.raise_if_errors()
             _ensure_rows_in_scope(g, user.scope, [(row, sub.uscc) for row, sub, _ in read.submissions])
             outcome = g.services.import_collection(path, actor=user.username)
