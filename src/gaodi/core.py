@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import secrets
 import time
 from dataclasses import dataclass
 from functools import cached_property
@@ -26,9 +27,11 @@ from gaodi.demo.services import load_demo_services
 from gaodi.enterprise_services import EnterpriseServices
 from gaodi.indicators.base_figures import Figure, base_figures
 from gaodi.ingest.importer import ImportOptions, ImportResult, import_file
+from gaodi.ingest.limits import ReadLimits
 from gaodi.settings import Settings, load_settings
 from gaodi.store import Store
 from gaodi.store.seeding import seed_catalogues
+from gaodi.store.sealing import seal_existing, sealing_key, verify_workspace
 
 
 DEMO_PLAN = "hunan_15th_manufacturing_2026"
@@ -63,6 +66,11 @@ class Gaodi:
         store = Store(None if in_memory else settings.db_path, memory_limit=settings.memory_limit,
                       threads=settings.threads)
         seed_catalogues(store, region_catalog(settings.province_code), industry_catalog())
+        # the key of the audit and problem-history chains lives outside the database (store/sealing.py);
+        # an in-memory store lives no longer than the process, so its key need not outlive it either
+        store.sealing_key = secrets.token_bytes(32) if in_memory and not settings.sealing_key \
+            else sealing_key(settings.home, settings.sealing_key)
+        seal_existing(store)
         return cls(settings, store)
 
     @cached_property
@@ -80,7 +88,8 @@ class Gaodi:
     # --- import -----------------------------------------------------------------------------
     def import_file(self, kind: str, path: str | Path, options: ImportOptions | None = None) -> ImportResult:
         """Validate and import one file; see :func:`gaodi.ingest.importer.import_file`."""
-        return import_file(self.store, kind, Path(path), self.settings.imports_dir, options)
+        return import_file(self.store, kind, Path(path), self.settings.imports_dir, options,
+                           ReadLimits.from_settings(self.settings))
 
     # --- demo -------------------------------------------------------------------------------
     def demo(self, size: str = "medium", progress=None) -> DemoResult:
@@ -202,6 +211,10 @@ class Gaodi:
             self._monitors.clear()
             self._monitors[key] = Monitor(Sources(self.store, self.settings.province_code), self.plan(plan_id))
         return self._monitors[key]
+
+    def verify_records(self) -> dict:
+        """Check the sealed chains of the audit log and of every problem history (docs/web.md, 封存)."""
+        return verify_workspace(self.store, self.services.verify())
 
     def imports(self) -> list[dict]:
         return self.store.imports()

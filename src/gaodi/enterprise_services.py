@@ -30,6 +30,7 @@ import yaml
 from gaodi.errors import InputError, Location, NotFoundError
 from gaodi.evaluation.ruleset import load_ruleset
 from gaodi.evaluation.store_evaluation import evaluate_store
+from gaodi.ingest.limits import ReadLimits
 from gaodi.policies.store_attributes import (
     enterprise_attributes,
     enterprise_table_from_store,
@@ -116,7 +117,7 @@ class EnterpriseServices:
         self.settings = g.settings
         self.repository = DuckDBProblemRepository(g.store)
         self.desk = ProblemDesk(self.repository, calendar=lambda: workspace_calendar(self.store),
-                                clock=clock or (lambda: dt.datetime.now(CHINA_TZ)))
+                                clock=clock or (lambda: dt.datetime.now(CHINA_TZ)), key=g.store.sealing_key)
         self._parsed: dict[str, PolicySet] = {}
 
     # == the working-day calendar ==================================================================
@@ -364,7 +365,7 @@ class EnterpriseServices:
         Rows already recorded (same enterprise, title and collection date) are skipped, so importing
         the same file twice submits nothing twice.
         """
-        result = read_collection_file(Path(path), sheet=sheet)
+        result = read_collection_file(Path(path), sheet=sheet, limits=ReadLimits.from_settings(self.settings))
         result.raise_if_errors()
         seen = {(p.uscc, p.title, p.submitted_at) for p in self.desk.problems()}
         outcome = IntakeOutcome(result.file)

@@ -20,6 +20,11 @@ class Settings(BaseSettings):
     db_name: str = Field("gaodi.duckdb", description="工作区内数据库文件名 (store file name)")
     memory_limit: str = Field("8GB", description="DuckDB 可用内存上限 (DuckDB memory limit)")
     threads: int = Field(2, description="DuckDB 线程数 (DuckDB threads)")
+    xlsx_max_cells: int = Field(20_000_000, ge=1, description="导入的 Excel 工作表最多单元格数 (cells per sheet)")
+    xlsx_max_ratio: float = Field(100.0, gt=1, description="Excel 文件解压后与文件大小之比的上限 (unpacked/packed)")
+    import_report_max_rows: int = Field(100_000, ge=1, description="导入问题报告最多列出的问题数 (report lines)")
+    sealing_key: str | None = Field(None, repr=False, description="封存审计日志和诉求历史的密钥；不设则用工作区的 sealing.key 文件 (sealing key)")
+    report_max_mb: int = Field(200, ge=1, description="网页生成的单个报告文件大小上限，MB (report file size)")
 
     @property
     def db_path(self) -> Path:

@@ -1,15 +1,16 @@
 """Enterprise problems on the web: intake, the closed loop, history, scoping, statistics, batch intake, audit.
 
 The module's fixture files and moves these problems through the API (times in China time, March 2026:
-no holiday that month; 2026-03-02 is a Monday). Staff date their steps in the past (``at``, a paper
-record); the enterprise acts now.
+no holiday that month; 2026-03-02 is a Monday). The province account, a supervisor, enters the dated
+steps from paper records (``at``, back-dating is a supervisor's only); a collection sheet carries its own
+collection dates; the enterprise acts now.
 
 | id | enterprise (city) | category | filed by | steps | state on 2026-04-30 |
 | --- | --- | --- | --- | --- | --- |
-| P1 | A1 (长沙) | 用地 | cs 03-02 09:00 | accept; assign 03-03 市自然资源局 5 working days → due 03-10 (03-04 05 06 09 10); start 03-04; reply 03-06; close 03-09 rating 5 (代为评价) | closed |
+| P1 | A1 (长沙) | 用地 | prov 03-02 09:00 | accept; assign 03-03 市自然资源局 5 working days → due 03-10 (03-04 05 06 09 10); start 03-04; reply 03-06; close 03-09 rating 5 (代为评价) | closed |
 | P2 | A2 (长沙) | 融资 | prov 03-02 | accept; assign 03-03 3 days → due 03-06; start 03-04; no reply | in progress, overdue |
-| P3 | B1 (株洲) | 用地 | zz 03-05 | reject (不属于企业服务范围) | rejected |
-| P4 | B2 (株洲) | 用工 | zz 03-09 | — | submitted |
+| P3 | B1 (株洲) | 用地 | prov 03-05 | reject (不属于企业服务范围) | rejected |
+| P4 | B2 (株洲) | 用工 | prov 03-09 | — | submitted |
 | P5 | C1 (岳阳) | 融资 | prov 03-10 | accept; assign 03-11 10 days → due 03-25; start 03-12; reply 03-13; close 03-16 rating 3 | closed |
 | P6 | A1 (长沙) | 科技创新 | a1, now | withdrawn by a1 | withdrawn |
 | Q1 | A3 (长沙) | 用能 | batch file by cs, 收集日期 03-16 | — | submitted |
@@ -67,19 +68,19 @@ def loop(client, login, tmp_path_factory):
         assert r.status_code == 200, r.text
         return r.json()
 
-    file("P1", "cs", "A1", "用地", at("03-02"))
-    step("P1", "accept", "cs", at=at("03-02", "10:00"))
-    step("P1", "assign", "cs", department="市自然资源局", deadline_workdays=5, at=at("03-03"))
-    step("P1", "start", "cs", at=at("03-04"))
-    step("P1", "reply", "cs", reply="已安排用地指标", at=at("03-06"))
-    step("P1", "close", "cs", satisfaction=5, at=at("03-09", "10:00"))
+    file("P1", "prov", "A1", "用地", at("03-02"))
+    step("P1", "accept", "prov", at=at("03-02", "10:00"))
+    step("P1", "assign", "prov", department="市自然资源局", deadline_workdays=5, at=at("03-03"))
+    step("P1", "start", "prov", at=at("03-04"))
+    step("P1", "reply", "prov", reply="已安排用地指标", at=at("03-06"))
+    step("P1", "close", "prov", satisfaction=5, at=at("03-09", "10:00"))
     file("P2", "prov", "A2", "融资", at("03-02", "09:30"))
     step("P2", "accept", "prov", at=at("03-02", "10:30"))
     step("P2", "assign", "prov", department="市金融办", deadline_workdays=3, at=at("03-03"))
     step("P2", "start", "prov", at=at("03-04"))
-    file("P3", "zz", "B1", "用地", at("03-05"))
-    step("P3", "reject", "zz", reason="不属于企业服务范围", at=at("03-05", "11:00"))
-    file("P4", "zz", "B2", "用工", at("03-09"))
+    file("P3", "prov", "B1", "用地", at("03-05"))
+    step("P3", "reject", "prov", reason="不属于企业服务范围", at=at("03-05", "11:00"))
+    file("P4", "prov", "B2", "用工", at("03-09"))
     file("P5", "prov", "C1", "融资", at("03-10"))
     step("P5", "accept", "prov", at=at("03-10", "10:00"))
     step("P5", "assign", "prov", department="市工信局", deadline_workdays=10, at=at("03-11"))
@@ -287,10 +288,13 @@ def test_every_write_and_every_read_is_audited(loop, client, login, workspace, t
         assert total >= 1, f"no {action} for {user}"
         return entries[0]
 
-    submits = audit.entries(workspace.store, username="cs", action="submit_problem", limit=50)[1]
+    submits = audit.entries(workspace.store, username="prov", action="submit_problem", limit=50)[1]
     assert f"problem:{loop['ids']['P1']}" in {e["resource"] for e in submits}
-    assert any(e["resource"] == f"enterprise:{U['B1']}" and "code=forbidden" in e["detail"] for e in submits)
-    assert last("cs", "problem_close")["resource"] == f"problem:{loop['ids']['P1']}"
+    assert all("backdated_to=2026-03" in e["detail"] for e in submits if e["resource"].startswith("problem:"))
+    refused = audit.entries(workspace.store, username="cs", action="submit_problem", limit=50)[1]
+    assert any(e["resource"] == f"enterprise:{U['B1']}" and "code=forbidden" in e["detail"] for e in refused)
+    closes = audit.entries(workspace.store, username="prov", action="problem_close", limit=50)[1]
+    assert f"problem:{loop['ids']['P1']}" in {e["resource"] for e in closes}
     assert last("a1", "problem_withdraw")["resource"] == f"problem:{loop['ids']['P6']}"
     imports = audit.entries(workspace.store, username="cs", action="import_problems", limit=50)[1]
     assert any(e["detail"].startswith("submitted=2") for e in imports)

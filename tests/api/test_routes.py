@@ -63,6 +63,7 @@ CALLS = {
     "/api/catalog/industries/{code}": "/api/catalog/industries/3741",
     "/api/catalog/regions/{code}": "/api/catalog/regions/430124",
     "/api/audit": "/api/audit",
+    "/api/audit/verify": "/api/audit/verify",
     "/api/users": "/api/users",
     "/api/calendar/years": "/api/calendar/years",
 }

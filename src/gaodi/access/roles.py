@@ -4,7 +4,8 @@ Every role reads the data of its scope. Writing to the store (imports) and manag
 province-level duties; reading the audit log is the administrator's. Enterprise problems (企业诉求):
 an enterprise files its own (``file_problem``); province, city and park staff file them for the
 enterprises of their scope and move them through the closed loop (``handle_problem``); a chain
-office reads them.
+office reads them. Dating a problem action in the past (``backdate_problem``, a back-office correction
+such as entering a paper record) is a supervisor's: the administrator's and the province's only.
 """
 
 from __future__ import annotations
@@ -25,10 +26,11 @@ class Role:
 
 _READ = frozenset({"read"})
 _SERVE = frozenset({"file_problem", "handle_problem"})
+_SUPERVISE = frozenset({"backdate_problem"})
 ROLES: dict[str, Role] = {r.name: r for r in (
     Role("admin", "系统管理员", "administrator", "province",
-         frozenset({"read", "import", "manage_users", "read_audit", "manage_calendar"}) | _SERVE),
-    Role("province", "省级用户", "provincial analyst", "province", frozenset({"read", "import"}) | _SERVE),
+         frozenset({"read", "import", "manage_users", "read_audit", "manage_calendar"}) | _SERVE | _SUPERVISE),
+    Role("province", "省级用户", "provincial analyst", "province", frozenset({"read", "import"}) | _SERVE | _SUPERVISE),
     Role("city", "市级用户", "city user", "city", _READ | _SERVE),
     Role("park", "园区用户", "park user", "park", _READ | _SERVE),
     Role("chain", "产业链链办", "chain office", "chain", _READ),
@@ -36,7 +38,8 @@ ROLES: dict[str, Role] = {r.name: r for r in (
 )}
 
 ACTION_LABELS = {"read": "查看数据", "import": "导入数据", "manage_users": "管理账户", "read_audit": "查看审计日志",
-                 "file_problem": "登记企业诉求", "handle_problem": "办理企业诉求", "manage_calendar": "载入节假日安排"}
+                 "file_problem": "登记企业诉求", "handle_problem": "办理企业诉求", "manage_calendar": "载入节假日安排",
+                 "backdate_problem": "补录过去时间的诉求办理记录"}
 
 
 def role(name: str) -> Role:

@@ -16,6 +16,7 @@ from fastapi.responses import FileResponse, Response
 from gaodi.access.rate_limit import LoginLimiter
 from gaodi.api.cache import ResultCache
 from gaodi.api.errors import install_error_handlers
+from gaodi.api.limits import BodyLimit
 from gaodi.api.routers import (
     audit,
     auth,
@@ -62,6 +63,7 @@ def create_app(gaodi: Gaodi, settings: ApiSettings | None = None) -> FastAPI:
     app.state.cache = ResultCache()
     app.state.limiter = LoginLimiter(settings.login_attempts, settings.login_window_seconds)
     install_error_handlers(app)
+    app.add_middleware(BodyLimit)
     @app.get("/api/health", tags=["状态 health"], summary="服务状态 (health)")
     def health() -> dict:
         return {"status": "ok", "version": _version(), "production": settings.production}

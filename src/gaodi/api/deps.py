@@ -14,27 +14,51 @@ from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from gaodi.access.accounts import User, load_user
-from gaodi.errors import NotAuthenticated
+from gaodi.errors import ForbiddenError, GaodiError, InputError, Location, NotAuthenticated, NotFoundError
 from gaodi.access.roles import require
 from gaodi.access.scope import Scope
 from gaodi.access.tokens import read_token
 from gaodi.api.cache import StoreCache
+from gaodi.api.limits import RequestBudget, budget_for, over_budget
 from gaodi.api.settings import ApiSettings
 from gaodi.core import Gaodi
-from gaodi.directory.paging import PageRequest
-from gaodi.directory.regions import resolve_year
+from gaodi.directory.paging import MAX_PAGE_SIZE, PageRequest
+from gaodi.directory.regions import resolve_period, resolve_year
 from gaodi.store import audit
 
 _bearer = HTTPBearer(auto_error=False, description="POST /api/auth/login 得到的令牌 (the login token)")
 
 
 def _gaodi(request: Request) -> Iterator[Gaodi]:
-    pool = request.app.state.workspaces
+    """The request's workspace, on its own connection, interrupted when the time budget runs out."""
+    pool, settings = request.app.state.workspaces, request.app.state.settings
     g = pool.acquire()
+    seconds = budget_for(request.url.path, request.method, settings.request_seconds, settings.import_seconds)
+    budget = RequestBudget(g.store, seconds).start()
     try:
         yield g
+    except Exception as exc:
+        if budget.fired:
+            raise over_budget(seconds) from exc
+        if isinstance(exc, (ForbiddenError, NotFoundError)) and request.method == "GET":
+            _audit_refusal(g, settings, request, exc)
+        raise
     finally:
+        budget.end()
         pool.release(g)
+
+
+def _audit_refusal(g: Gaodi, settings: ApiSettings, request: Request, exc: GaodiError) -> None:
+    """Record a refused read (403, 404) of a logged-in user: probing for data out of scope leaves a trace."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    try:
+        user = _current_user(g, settings, HTTPAuthorizationCredentials(scheme=scheme, credentials=token.strip())
+                             if token.strip() else None)
+    except GaodiError:
+        return  # no valid token: the request was refused as unauthenticated before reading anything
+    client = request.client.host if request.client else "unknown"
+    audit.record(g.store, user.username, "refused_read", request.url.path[:300],
+                 f"status={exc.http_status} code={exc.code}", client)
 
 
 async def _settings(request: Request) -> ApiSettings:
@@ -84,8 +108,12 @@ Admin = Annotated[User, Depends(_may("manage_users"))]
 AuditReader = Annotated[User, Depends(_may("read_audit"))]
 
 
-async def _paging(page: Annotated[int, Query(ge=1, description="页码，从 1 开始 (page, 1-based)")] = 1,
-            page_size: Annotated[int, Query(ge=1, le=500, description="每页行数 (rows per page)")] = 20,
+MAX_PAGE = 10_000
+"""Pages past this are refused: a list that long is exported (format=csv/xlsx), not paged through."""
+
+
+async def _paging(page: Annotated[int, Query(ge=1, le=MAX_PAGE, description="页码，从 1 开始 (page, 1-based)")] = 1,
+            page_size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="每页行数 (rows per page)")] = 20,
             ) -> PageRequest:
     return PageRequest(page, page_size)
 
@@ -102,6 +130,34 @@ def _data_year(g: GaodiDep, cache: CacheDep, year: Year = None) -> int:
 
 DataYear = Annotated[int, Depends(_data_year)]
 """The year asked for, checked against the store, or the latest year with annual statistics."""
+
+StatPeriodQ = Annotated[str | None, Query(max_length=7, description="2025（年度）或 2026-10（1-10月累计）；默认最新")]
+
+
+def _stat_period(g: GaodiDep, cache: CacheDep, period: StatPeriodQ = None) -> str:
+    return cache.get(("stat-period", period), lambda: resolve_period(g.store, period))
+
+
+StatPeriod = Annotated[str, Depends(_stat_period)]
+"""The statistics period asked for, refused (400, naming the periods there are) when the store has none
+of it: a period without data would cost a full computation for nothing; default the latest."""
+
+
+def choices(text: str | None, param: str, allowed: dict[str, str], default: tuple[str, ...] = ()
+            ) -> tuple[str, ...]:
+    """A comma-separated list parameter (``by=segment,city``) as a tuple: each item known, each once.
+
+    ``allowed`` maps each item to its Chinese name; an unknown item is a 400 naming the choices.
+    Duplicates are dropped (``city,city`` is ``city``), so the list is never longer than ``allowed``.
+    """
+    items = tuple(dict.fromkeys(t.strip() for t in (text or "").replace("，", ",").split(",") if t.strip()))
+    unknown = [t for t in items if t not in allowed]
+    if unknown:
+        listed = "、".join(f"{k}（{v}）" for k, v in allowed.items())
+        raise InputError(f"参数 {param} 不认识：{'、'.join(unknown[:5])}", f"unknown {param}: {unknown[:5]}",
+                         fix=f"可选：{listed}，用逗号组合", location=Location(column=param),
+                         details={"allowed": list(allowed)})
+    return items or default
 
 
 @dataclass

@@ -40,6 +40,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def http_error(_: Request, exc: HTTPException) -> JSONResponse:
+        if isinstance(getattr(exc, "error", None), GaodiError):  # e.g. a body over its limit (api.limits)
+            return error_response(exc.error)
         if exc.status_code == 404:
             return error_response(NotFoundError("没有这个地址", "no such address", fix="查看 /api/docs"))
         err = GaodiError(str(exc.detail), str(exc.detail), code=f"http_{exc.status_code}",

@@ -1,4 +1,7 @@
-"""Lists leave as one JSON page, or whole as CSV (UTF-8 with BOM, for Excel) or XLSX."""
+"""Lists leave as one JSON page, or whole as CSV (UTF-8 with BOM, for Excel) or XLSX.
+
+Every text cell of a file is neutralised (:mod:`gaodi.exports`): nothing imported becomes a formula.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from fastapi.responses import Response
 from gaodi.cli.output import to_jsonable
 from gaodi.directory.paging import Page, PageRequest, run_all, run_page
 from gaodi.errors import InputError
+from gaodi.exports import neutralise
 from gaodi.store import Store
 
 MEDIA = {"csv": "text/csv; charset=utf-8",
@@ -65,9 +69,11 @@ def file_response(rows: list[dict[str, Any]], columns: list[dict[str, str]], fil
 
 
 def export_frame(rows: list[dict[str, Any]], columns: list[dict[str, str]]) -> pd.DataFrame:
-    """The rows with Chinese headers carrying their unit, e.g. ``营业收入（万元）``; unknown keys keep their name."""
+    """The rows with Chinese headers carrying their unit, e.g. ``营业收入（万元）``; unknown keys keep their name.
+
+    Text that a spreadsheet would read as a formula gets a leading ``'`` (numbers stay numbers)."""
     known = [c for c in columns if not rows or c["key"] in rows[0]]
     keys = [c["key"] for c in known] or (list(rows[0]) if rows else [])
     headers = {c["key"]: c["label"] + (f"（{c['unit']}）" if c.get("unit") else "") for c in known}
-    frame = pd.DataFrame([{k: to_jsonable(r.get(k)) for k in keys} for r in rows], columns=keys)
-    return frame.rename(columns=headers)
+    frame = pd.DataFrame([{k: neutralise(to_jsonable(r.get(k))) for k in keys} for r in rows], columns=keys)
+    return frame.rename(columns={k: neutralise(v) for k, v in headers.items()})

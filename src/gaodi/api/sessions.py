@@ -22,6 +22,7 @@ class ThreadStore(Store):
 
     def __init__(self, parent: Store) -> None:
         self.path = parent.path
+        self.sealing_key = parent.sealing_key
         self.con = parent.con.cursor()
         self.ibis = ibis.duckdb.from_connection(self.con)
         self._depth = 0

@@ -21,6 +21,10 @@ class ApiSettings(BaseSettings):
     login_attempts: int = Field(5, description="窗口内允许的登录失败次数 (failed logins per window)")
     login_window_seconds: int = Field(300, description="登录失败计数窗口，秒 (window, seconds)")
     serve_ui: bool = Field(True, description="同时提供网页界面 (serve the web UI's static files)")
+    request_seconds: float = Field(60, gt=0, description="每个请求的处理时限，秒；超时停止查询并答 503 (time budget)")
+    import_seconds: float = Field(3600, gt=0, description="上传导入的处理时限，秒 (time budget of an upload)")
+    max_upload_mb: int = Field(200, ge=1, description="上传文件（multipart）的大小上限，MB (upload size limit)")
+    max_json_kb: int = Field(1024, ge=1, description="其他请求内容（JSON）的大小上限，KB (other body size limit)")
 
     def check(self) -> ApiSettings:
         """Raise ConfigurationError when production mode would run with an unsafe secret."""

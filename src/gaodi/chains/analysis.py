@@ -86,7 +86,7 @@ class ChainAnalysis:
     def rates(self, period: str | Period, by: Sequence[str] = ("segment",),
               scope: str = "chain_inputs", chain_id: str | None = None) -> pd.DataFrame:
         """Local supporting rates of every cell and total of chain × ``by`` (segment, city, month)."""
-        by = tuple(by)
+        by = tuple(dict.fromkeys(by))  # each dimension once: a repeated one would only multiply the work
         unknown = [b for b in by if b not in DIMENSIONS]
         if unknown:
             raise InputError(f"不能按 {'、'.join(unknown)} 分组", f"cannot group by {unknown}",

@@ -63,9 +63,8 @@ def run() -> None:
 
 
 def _register() -> None:
-    from gaodi.cli import (catalog, chains, data, demo, evaluate, ladder, monitor, plan, policy, problem, region,
-                           report, serve, users)
-    from gaodi.cli import calendar
+    from gaodi.cli import (audit, calendar, catalog, chains, data, demo, evaluate, ladder, monitor, plan, policy,
+                           problem, region, report, serve, users)
 
     app.add_typer(catalog.app, name="catalog")
     app.add_typer(evaluate.app, name="evaluate")
@@ -79,6 +78,7 @@ def _register() -> None:
     app.add_typer(calendar.app, name="calendar")
     app.command("serve")(serve.serve_command)
     app.add_typer(users.app, name="users")
+    app.add_typer(audit.app, name="audit")
     app.command("import")(data.import_command)
     app.command("kinds")(data.kinds_command)
     app.command("imports")(data.imports_command)

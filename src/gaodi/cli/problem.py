@@ -226,6 +226,25 @@ def show_command(problem_id: IdArg, json_out: JsonOpt = False) -> None:
     console.print(word)
 
 
+@app.command("verify")
+def verify_command(problem_id: Annotated[str | None, typer.Argument(help="问题编号；省略则校验全部 (problem id).")] = None,
+                   json_out: JsonOpt = False) -> None:
+    """校验诉求历史的 HMAC 封存链（一个或全部）；有问题时退出码为 1 (verify problem histories)."""
+    checks = _services().verify(problem_id)
+    broken = [c for c in checks if not c.ok]
+    if json_out:
+        print_json({"ok": not broken, "checked": len(checks), "broken": [
+            {"problem_id": c.problem_id, "issues": c.issues} for c in broken]})
+    else:
+        console.print(f"诉求历史 {len(checks)} 个：" + ("[green]全部完整[/green]" if not broken
+                                                else f"[red]{len(broken)} 个被改动或未封存[/red]"))
+        if broken:
+            print_table([{"问题编号": c.problem_id, "事件": i.seq, "问题": i.kind, "说明": i.message}
+                         for c in broken for i in c.issues], title="问题 (issues)")
+    if broken:
+        raise typer.Exit(1)
+
+
 @app.command("stats")
 def stats_command(
     by: Annotated[str, typer.Option("--by", help="分组：" + " | ".join(GROUPINGS))] = "category",

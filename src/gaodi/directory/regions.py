@@ -16,7 +16,7 @@ from gaodi.access.filters import (
 from gaodi.access.scope import Scope
 from gaodi.directory.metrics import METRIC_KEYS, above_scale_rows, grouped_metrics, metric_columns
 from gaodi.directory.paging import records
-from gaodi.errors import DataQualityError, InputError
+from gaodi.errors import DataQualityError, InputError, Location
 from gaodi.store import Store
 
 
@@ -25,6 +25,34 @@ def annual_years(store: Store) -> list[int]:
     st = store.table("statistics")
     frame = store.execute(st.filter(st.period_type == "year").select(y=st.year.cast("int64")).distinct())
     return sorted(int(y) for y in frame.y)
+
+
+def statistics_periods(store: Store) -> list[str]:
+    """Periods with statistics, newest first: cumulative months, then years (``2026-10``, ``2025``)."""
+    st = store.table("statistics")
+    frame = store.execute(st.select("period", "year", "month").distinct().order_by(
+        [st.year.desc(), st.month.desc(), st.period]))
+    return list(frame.period)
+
+
+def resolve_period(store: Store, period: str | None) -> str:
+    """``period``, checked against the statistics in the store, or the latest one.
+
+    A period without data is refused (InputError naming the periods there are) rather than computed:
+    every indicator of every area would be worked out for nothing.
+    """
+    periods = statistics_periods(store)
+    if not periods:
+        raise DataQualityError("库中还没有统计数据", "the store holds no statistics",
+                               fix="先导入企业统计数据（gaodi import statistics …）或运行 gaodi demo")
+    if period is None:
+        return periods[0]
+    if period not in periods:
+        shown = "、".join(periods[:24]) + ("……" if len(periods) > 24 else "")
+        raise InputError(f"统计期 {period[:16]} 没有数据", f"no statistics for period {period[:16]}",
+                         fix=f"可选统计期：{shown}", location=Location(column="period"),
+                         details={"periods": periods})
+    return period
 
 
 def resolve_year(store: Store, year: int | None) -> int:

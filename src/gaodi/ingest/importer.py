@@ -19,6 +19,7 @@ from gaodi.errors import ValidationFailed
 from gaodi.ingest import report
 from gaodi.ingest.headers import map_headers
 from gaodi.ingest.kinds import kind as get_kind
+from gaodi.ingest.limits import ReadLimits
 from gaodi.ingest.readers import ROW, stage_file
 from gaodi.ingest.spec import Kind
 from gaodi.ingest.title_names import resolve_titles
@@ -60,14 +61,14 @@ class ImportResult:
 
 
 def import_file(store: Store, kind_name: str, path: Path, out_dir: Path,
-                options: ImportOptions | None = None) -> ImportResult:
-    """Import ``path`` as ``kind_name`` into ``store``; reports go to ``out_dir``."""
+                options: ImportOptions | None = None, limits: ReadLimits = ReadLimits()) -> ImportResult:
+    """Import ``path`` as ``kind_name`` into ``store``; reports go to ``out_dir``; ``limits`` bound the reading."""
     options = options or ImportOptions()
     kind = get_kind(kind_name)
     started = dt.datetime.now()
     import_id = store.next_import_id()
     stage_name = f"stage_{import_id}"
-    staged = stage_file(store, path, stage_name, options.sheet)
+    staged = stage_file(store, path, stage_name, options.sheet, limits)
     temps = [stage_name]
     base = {"import_id": import_id, "kind": kind.name, "file_name": path.name, "file_path": str(path),
             "sha256": staged.sha256, "file_bytes": staged.size, "rows_read": staged.rows,
@@ -91,7 +92,7 @@ def import_file(store: Store, kind_name: str, path: Path, out_dir: Path,
         report_path = None
         if n_bad or n_warn:
             report_path = out_dir / f"{import_id:04d}-{kind.name}-report.csv"
-            report.write_problems(store, problems, report_path)
+            report.write_problems(store, problems, report_path, limits.import_report_max_rows)
         valid = parsed.table.anti_join(bad_rows, ROW) if n_bad else parsed.table
         result = ImportResult(
             import_id, kind.name, path.name, staged.sha256, "ok", staged.rows, 0, n_bad, 0,

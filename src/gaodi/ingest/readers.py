@@ -4,7 +4,8 @@ Rows are numbered as a spreadsheet shows them: in CSV and XLSX the header is row
 record row 2 (XLSX: the sheet's own row numbers); in Parquet the first record is row 1. CSV is streamed
 through Arrow in blocks and Parquet is scanned by DuckDB in place, so a file of tens of millions of
 lines never sits in Python memory. Text encoding of CSV is detected (UTF-8 with or without BOM, else
-GB18030, which covers GBK/GB2312 exports from Chinese systems).
+GB18030, which covers GBK/GB2312 exports from Chinese systems). What a file may cost to read is
+bounded by :mod:`gaodi.ingest.limits` (XLSX cells and unpacked size, CSV row length).
 """
 
 from __future__ import annotations
@@ -20,7 +21,14 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from gaodi.errors import InputError, Location
+from gaodi.errors import GaodiError, InputError, Location
+from gaodi.ingest.limits import (
+    CSV_MAX_ROW_BYTES,
+    ReadLimits,
+    check_xlsx_archive,
+    counted_rows,
+    row_too_long,
+)
 from gaodi.store import Store
 
 ROW = "_row"
@@ -63,7 +71,8 @@ def detect_encoding(path: Path) -> str:
         return "gb18030"
 
 
-def stage_file(store: Store, path: Path, name: str = "stage", sheet: str | None = None) -> Staged:
+def stage_file(store: Store, path: Path, name: str = "stage", sheet: str | None = None,
+               limits: ReadLimits = ReadLimits()) -> Staged:
     """Read ``path`` into the temporary table ``name``; the format follows the file's suffix."""
     if not path.exists():
         raise InputError(f"找不到文件 {path}", f"file not found: {path}", fix="检查文件路径",
@@ -74,7 +83,7 @@ def stage_file(store: Store, path: Path, name: str = "stage", sheet: str | None 
         headers, empty, rows = _stage_csv(store, path, name, "\t" if suffix == ".tsv" else ",")
         return Staged(name, headers, "csv", digest, size, rows, empty)
     if suffix in (".xlsx", ".xlsm"):
-        headers, empty, rows, sheet_name = _stage_xlsx(store, path, name, sheet)
+        headers, empty, rows, sheet_name = _stage_xlsx(store, path, name, sheet, limits)
         return Staged(name, headers, "xlsx", digest, size, rows, empty, sheet_name)
     if suffix in (".parquet", ".pq"):
         headers, rows = _stage_parquet(store, path, name)
@@ -108,37 +117,58 @@ def _stage_csv(store: Store, path: Path, name: str, delimiter: str) -> tuple[lis
                          location=Location(file=path.name))
     headers = _check_headers(first, path.name)
     schema = {h: pa.string() for h in headers}
-    reader = pacsv.open_csv(
-        path,
-        read_options=pacsv.ReadOptions(encoding="utf8" if encoding.startswith("utf-8") else encoding,
-                                       block_size=1 << 22, column_names=headers, skip_rows=1),
-        parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
-        convert_options=pacsv.ConvertOptions(column_types=schema, strings_can_be_null=True,
-                                             quoted_strings_can_be_null=True))
-    return _stage_batches(store, name, headers, _numbered(reader, first_row=2), path.name)
+    try:
+        reader = pacsv.open_csv(
+            path,
+            read_options=pacsv.ReadOptions(encoding="utf8" if encoding.startswith("utf-8") else encoding,
+                                           block_size=CSV_MAX_ROW_BYTES, column_names=headers, skip_rows=1),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+            convert_options=pacsv.ConvertOptions(column_types=schema, strings_can_be_null=True,
+                                                 quoted_strings_can_be_null=True))
+    except pa.ArrowInvalid as exc:
+        raise _malformed(exc, path.name) from exc
+    return _stage_batches(store, name, headers, _numbered(reader, first_row=2, file=path.name), path.name)
 
 
-def _numbered(batches, first_row: int) -> Iterator[pa.RecordBatch]:
+def _numbered(batches, first_row: int, file: str) -> Iterator[pa.RecordBatch]:
     offset = first_row
     try:
         for batch in batches:
             yield batch.append_column(ROW, pa.array(range(offset, offset + batch.num_rows), pa.int64()))
             offset += batch.num_rows
     except pa.ArrowInvalid as exc:
-        raise InputError(f"CSV 格式错误：{exc}", f"malformed CSV: {exc}",
-                         fix="检查引号和分隔符，某行的列数可能与表头不一致") from exc
+        raise _malformed(exc, file) from exc
+
+
+def _malformed(exc: pa.ArrowInvalid, file: str) -> InputError:
+    if "straddl" in str(exc):
+        return row_too_long(file, exc)
+    return InputError(f"CSV 格式错误：{exc}", f"malformed CSV: {exc}",
+                      fix="检查引号和分隔符，某行的列数可能与表头不一致", location=Location(file=file))
 
 
 def _stage_batches(store: Store, name: str, headers: list[str], batches: Iterator[pa.RecordBatch],
                    file: str) -> tuple[list[str], int, int]:
     schema = pa.schema([(h, pa.string()) for h in headers] + [(ROW, pa.int64())])
-    stream = pa.RecordBatchReader.from_batches(schema, batches)
-    store.register_temp(name + "_raw", stream)
-    table = store.table(name + "_raw")
-    blank = _all_blank(table, headers)
-    n_empty = int(store.execute(table.filter(blank).count()))
-    kept = table.filter(~blank)
-    store.create_temp_from_expr(name, kept)
+    failures: list[GaodiError] = []
+
+    def guarded() -> Iterator[pa.RecordBatch]:
+        try:
+            yield from batches
+        except GaodiError as exc:  # DuckDB wraps what the stream raises; keep ours to raise it as it is
+            failures.append(exc)
+            raise
+
+    try:
+        store.register_temp(name + "_raw", pa.RecordBatchReader.from_batches(schema, guarded()))
+        table = store.table(name + "_raw")
+        blank = _all_blank(table, headers)
+        n_empty = int(store.execute(table.filter(blank).count()))
+        store.create_temp_from_expr(name, table.filter(~blank))
+    except Exception:
+        if failures:
+            raise failures[0] from None
+        raise
     store.drop_temp(name + "_raw")
     rows = int(store.execute(store.table(name).count()))
     return headers, n_empty, rows
@@ -168,9 +198,10 @@ def _cell(value) -> str | None:
     return text if text.strip() else None
 
 
-def _stage_xlsx(store: Store, path: Path, name: str, sheet: str | None):
+def _stage_xlsx(store: Store, path: Path, name: str, sheet: str | None, limits: ReadLimits):
     from openpyxl import load_workbook
 
+    check_xlsx_archive(path, limits)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises several kinds for a broken file
@@ -181,7 +212,7 @@ def _stage_xlsx(store: Store, path: Path, name: str, sheet: str | None):
             raise InputError(f"没有名为 {sheet} 的工作表", f"no sheet {sheet}",
                              fix=f"可用工作表：{'、'.join(wb.sheetnames)}", location=Location(file=path.name))
         ws = wb[sheet] if sheet else wb.worksheets[0]
-        rows = ws.iter_rows(values_only=True)
+        rows = counted_rows(ws.iter_rows(values_only=True), limits, path.name, ws.title)
         header_row, headers = 0, None
         # The header is the first row with two or more filled cells: exports often put a one-cell
         # title (企业名录（2025年）) and blank rows above it.

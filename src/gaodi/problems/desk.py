@@ -27,6 +27,7 @@ from gaodi.problems.events import (
     HistoryCheck,
     ProblemEvent,
     in_china_time,
+    sealed,
     verify_history,
 )
 from gaodi.problems.repository import ProblemRepository
@@ -93,19 +94,23 @@ def validate_submission(sub: ProblemSubmission,
 class ProblemDesk:
     """Intake and handling of enterprise problems over one repository.
 
-    ``clock`` gives the time of an action when the caller passes none (China Standard Time).
+    ``clock`` gives the time of an action (China Standard Time); a time passed by the caller (``at``,
+    a back-office correction) may not be later than the clock, nor earlier than the previous event.
     ``calendar`` is a calendar or a function returning the one in force (e.g. after a workspace
     loads an official holiday arrangement).
+    ``key`` seals each event with HMAC-SHA256 (see :mod:`gaodi.problems.events`); None: plain SHA-256.
     """
 
     def __init__(self, repository: ProblemRepository,
                  calendar: WorkingCalendar | Callable[[], WorkingCalendar] | None = None,
                  categories: Sequence[str] | None = DEFAULT_CATEGORIES,
-                 clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(CHINA_TZ)) -> None:
+                 clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(CHINA_TZ),
+                 key: bytes | None = None) -> None:
         self.repository = repository
         self._calendar = calendar or china_calendar()
         self.categories = categories
         self.clock = clock
+        self.key = key
 
     @property
     def calendar(self) -> WorkingCalendar:
@@ -135,7 +140,7 @@ class ProblemDesk:
 
     def verify(self, problem_id: str, expected_head: str | None = None) -> HistoryCheck:
         """Check a problem's hash chain (see :func:`verify_history`)."""
-        return verify_history(self.repository.events_for(problem_id), expected_head)
+        return verify_history(self.repository.events_for(problem_id), expected_head, self.key)
 
     # -- actions ---------------------------------------------------------------------------------
 
@@ -254,14 +259,19 @@ class ProblemDesk:
         current = fold(self.repository.events_for(problem_id), self._recompute)
         if current is None and action is not Action.SUBMIT:
             self.get(problem_id)
-        when = in_china_time(at or self.clock())
+        now = in_china_time(self.clock())
+        when = in_china_time(at) if at is not None else now
+        if when > now:
+            raise InputError(message=f"操作时间 {when:%Y-%m-%d %H:%M} 晚于现在（{now:%Y-%m-%d %H:%M}），不能记录将来的操作",
+                             message_en=f"the action time {when.isoformat()} is in the future (now {now.isoformat()})",
+                             fix="去掉 at 按现在的时间记录，或填写已经发生的时间 (drop at, or give a past time)")
         common = {"problem_id": problem_id, "action": action, "actor": actor, "role": role, "at": when,
                   "target": target}
         decide(current, **common)
         if require_reason:
             reason = _required(reason, "reason", "理由")
         content = payload(current, when) if callable(payload) else dict(payload or {})
-        event = decide(current, **common, reason=reason or "", payload=content)
+        event = sealed(decide(current, **common, reason=reason or "", payload=content), self.key)
         self.repository.append_event(event)
         return fold(self.repository.events_for(problem_id), self._recompute)
 

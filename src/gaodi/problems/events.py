@@ -5,16 +5,21 @@ why, from which state to which, with a payload. Events are never edited or delet
 problem is the ordered list of its events, numbered 1, 2, 3 ... (``seq``).
 
 Hash chain: each event stores ``prev_hash``, the hash of the event before it (64 zeros for the first),
-and ``hash`` = SHA-256 of its own canonical JSON (every field except ``hash``, keys sorted, UTF-8).
-Changing any field of any event, inserting, deleting or reordering events breaks a link, which
-:func:`verify_history` reports. Cutting events off the end leaves a valid shorter chain; that is
-caught only by comparing the last hash with a head recorded elsewhere (``expected_head``).
+and ``hash`` = a MAC of its own canonical JSON (every field except ``hash``, keys sorted, UTF-8):
+HMAC-SHA256 under the workspace's sealing key (kept outside the database, see
+:mod:`gaodi.store.sealing`), or plain SHA-256 when no key is given (pure use, and workspaces made
+before sealing). Changing any field of any event, inserting, deleting or reordering events breaks a
+link, which :func:`verify_history` reports; with a key, a history rewritten with recomputed plain
+hashes is reported too (``unsealed``), since nobody without the key can make a valid MAC. Cutting
+events off the end leaves a valid shorter chain; that is caught only by comparing the last hash with a
+head recorded elsewhere (``expected_head``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -28,7 +33,9 @@ __all__ = [
     "HistoryCheck",
     "HistoryIssue",
     "ProblemEvent",
+    "compute_hash",
     "seal_event",
+    "sealed",
     "verify_history",
 ]
 
@@ -84,10 +91,18 @@ def _hashed_fields(event: ProblemEvent) -> dict[str, Any]:
     }
 
 
-def compute_hash(event: ProblemEvent) -> str:
-    """SHA-256 (hex) of the canonical JSON of every field of ``event`` except ``hash``."""
+def compute_hash(event: ProblemEvent, key: bytes | None = None) -> str:
+    """HMAC-SHA256 under ``key`` (hex) of the canonical JSON of every field of ``event`` except ``hash``;
+    plain SHA-256 without a key."""
     text = json.dumps(_hashed_fields(event), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    if key:
+        return hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest()
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def sealed(event: ProblemEvent, key: bytes | None) -> ProblemEvent:
+    """``event`` with its hash recomputed under ``key`` (its ``prev_hash`` kept as it is)."""
+    return event if not key else ProblemEvent(**{**event.__dict__, "hash": compute_hash(event, key)})
 
 
 def in_china_time(at: dt.datetime) -> dt.datetime:
@@ -138,11 +153,13 @@ class HistoryCheck:
         return not self.issues
 
 
-def verify_history(events: Sequence[ProblemEvent], expected_head: str | None = None) -> HistoryCheck:
+def verify_history(events: Sequence[ProblemEvent], expected_head: str | None = None,
+                   key: bytes | None = None) -> HistoryCheck:
     """Check one problem's events: numbering, hash links, hashes, state continuity and time order.
 
     ``expected_head`` is the hash of the last event as recorded elsewhere (a receipt, a report);
-    when given, a history whose last hash differs (e.g. cut short) is reported too.
+    when given, a history whose last hash differs (e.g. cut short) is reported too. With ``key``,
+    every hash must be the keyed MAC; an event carrying a plain SHA-256 is ``unsealed``.
     """
     issues: list[HistoryIssue] = []
     problem_id = events[0].problem_id if events else None
@@ -161,7 +178,11 @@ def verify_history(events: Sequence[ProblemEvent], expected_head: str | None = N
             issue("broken_link", f"事件 {ev.seq} 记录的前一哈希与前一事件不符（前面的事件被改动、插入或删除）",
                   f"event {ev.seq} does not link to the event before it (an earlier event was changed, "
                   "inserted or removed)")
-        if compute_hash(ev) != ev.hash:
+        if key and compute_hash(ev, key) != ev.hash and compute_hash(ev) == ev.hash:
+            issue("unsealed", f"事件 {ev.seq} 没有用本工作区的密钥封存（历史被不持有密钥者重算过哈希，或是未能迁移的旧记录）",
+                  f"event {ev.seq} is not sealed with this workspace's key (its hashes were recomputed by "
+                  "someone without the key, or it is an old record that could not be migrated)")
+        elif compute_hash(ev, key) != ev.hash:
             issue("altered", f"事件 {ev.seq} 的内容与其哈希不符（内容被改动）",
                   f"event {ev.seq} does not match its own hash (its content was altered)")
         if ev.from_state != prev_state:

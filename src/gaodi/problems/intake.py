@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from gaodi.errors import InputError, Location, ValidationFailed
+from gaodi.ingest.limits import ReadLimits, check_xlsx_archive, check_xlsx_cells
 from gaodi.ingest.text_frames import read_csv_text
 from gaodi.problems.desk import (
     DEFAULT_CATEGORIES,
@@ -81,10 +82,12 @@ class IntakeResult:
 
 
 def read_collection_file(path: str | Path, sheet: str | int = 0,
-                         categories: Sequence[str] | None = DEFAULT_CATEGORIES) -> IntakeResult:
-    """Read a collection file into submissions (source = "batch") and row-level errors."""
+                         categories: Sequence[str] | None = DEFAULT_CATEGORIES,
+                         limits: ReadLimits = ReadLimits()) -> IntakeResult:
+    """Read a collection file into submissions (source = "batch") and row-level errors; ``limits`` bound
+    what an XLSX may cost to read (:mod:`gaodi.ingest.limits`)."""
     path = Path(path)
-    raw = _read_table(path, sheet)
+    raw = _read_table(path, sheet, limits)
     columns = _map_headers(raw.columns, path)
     result = IntakeResult(file=path.name)
     seen: dict[tuple[str, str], int] = {}
@@ -138,12 +141,14 @@ def submit_collection(desk: ProblemDesk, result: IntakeResult, *, actor: str,
     return problems
 
 
-def _read_table(path: Path, sheet: str | int) -> pd.DataFrame:
+def _read_table(path: Path, sheet: str | int, limits: ReadLimits) -> pd.DataFrame:
     if not path.exists():
         raise InputError(message="文件不存在", message_en="file not found", location=Location(file=str(path)),
                          fix="检查路径 (check the path)")
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
+        check_xlsx_archive(path, limits)  # a zip bomb, or too many cells, is refused before pandas loads it
+        check_xlsx_cells(path, sheet, limits)
         try:
             return pd.read_excel(path, sheet_name=sheet, dtype=str, engine="openpyxl")
         except (ValueError, KeyError) as exc:

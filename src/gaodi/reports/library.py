@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -69,11 +70,23 @@ def generate(g, kind: str, fmt: str, *, user: str, period: str | None = None, ar
     folder = g.settings.reports_dir / "web" / rid
     name = default_name(report, fmt).replace(f".{fmt}", f"-{area or 'province'}.{fmt}")
     path = write_report(report, fmt, folder / name)
+    _within_cap(path, g.settings.report_max_mb)
     stored = StoredReport(rid, kind, report.title + report.subtitle, report.period, area,
                           g.area(area).name or area or "", fmt, path.name, path.stat().st_size,
                           dt.datetime.now().isoformat(timespec="seconds"), user, dict(options or {}), path)
     (folder / RECORD).write_text(json.dumps(stored.public(), ensure_ascii=False, indent=1), encoding="utf-8")
     return stored
+
+
+def _within_cap(path: Path, max_mb: int) -> None:
+    """Remove a generated report larger than ``max_mb`` and say so (setting ``report_max_mb``)."""
+    size = path.stat().st_size
+    if size > max_mb << 20:
+        shutil.rmtree(path.parent, ignore_errors=True)
+        raise InputError(f"生成的报告有 {size / (1 << 20):,.0f} MB，超过 {max_mb} MB 的上限，已删除",
+                         f"the report came to {size / (1 << 20):,.0f} MB, over the {max_mb} MB cap; it was removed",
+                         fix="缩小地区或统计期后重试；管理员可调整设置 GAODI_REPORT_MAX_MB",
+                         details={"bytes": size, "limit_mb": max_mb, "setting": "GAODI_REPORT_MAX_MB"})
 
 
 def stored_reports(reports_dir: Path) -> list[StoredReport]:

@@ -29,6 +29,9 @@ DATA_TABLES = (
 class Store:
     """A workspace's database. ``Store(None)`` is an in-memory store, for tests."""
 
+    sealing_key: bytes | None = None
+    """The HMAC key of the audit log and problem history chains (set by ``Gaodi``; never stored inside)."""
+
     def __init__(self, path: Path | None, *, memory_limit: str = "8GB", threads: int = 2,
                  read_only: bool = False) -> None:
         self.path = path

@@ -148,4 +148,12 @@ MIGRATIONS: tuple[Migration, ...] = (
     )),
 )
 
+# 5 is taken by the accounts migration of another branch (demo flag, token version); numbers stay unique.
+MIGRATIONS += (
+    Migration(7, "the audit log is a keyed hash chain: each entry's MAC and the MAC before it", (
+        "ALTER TABLE audit_log ADD COLUMN prev_mac VARCHAR",
+        "ALTER TABLE audit_log ADD COLUMN mac VARCHAR",
+    )),
+)
+
 LATEST = MIGRATIONS[-1].version

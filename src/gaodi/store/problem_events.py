@@ -4,7 +4,9 @@ Each event is one row of ``problem_events`` (migration 2): ``problem_id``, ``seq
 of :meth:`ProblemEvent.as_dict`, with ``at`` as ISO text carrying its +08:00 offset, so the hashes
 verify after reading back), ``hash`` and ``recorded_at`` (when the row was written, China Standard
 Time without offset). This module offers inserts and reads only: there is no function that updates or
-deletes an event, and nothing in gaodi runs such SQL on this table.
+deletes an event, and nothing in gaodi runs such SQL on this table, except :func:`reseal`, the one-time
+migration of a workspace made before sealing (:mod:`gaodi.store.sealing`), which re-chains intact plain
+SHA-256 histories under the sealing key without changing any event's content.
 
 ``append_event`` refuses an event that does not extend its problem's history (``seq`` not next or
 ``prev_hash`` not the head) with a :class:`~gaodi.errors.ConflictError`; the check and the insert run
@@ -26,10 +28,10 @@ import duckdb
 import pyarrow as pa
 
 from gaodi.errors import ConflictError, DataQualityError
-from gaodi.problems.events import CHINA_TZ, GENESIS_HASH, ProblemEvent
+from gaodi.problems.events import CHINA_TZ, GENESIS_HASH, ProblemEvent, sealed, verify_history
 from gaodi.store.database import Store
 
-__all__ = ["DuckDBProblemRepository", "event_from_row", "event_to_json"]
+__all__ = ["DuckDBProblemRepository", "event_from_row", "event_to_json", "reseal"]
 
 _SELECT = "SELECT problem_id, seq, event, hash FROM problem_events"
 
@@ -162,6 +164,35 @@ class DuckDBProblemRepository:
     def _check_next(event: ProblemEvent, count: int, head: str) -> None:
         if event.seq != count + 1 or event.prev_hash != head:
             raise _conflict(event, count + 1)
+
+
+def reseal(store: Store, key: bytes) -> dict[str, int]:
+    """Re-chain under ``key`` every history whose plain SHA-256 chain verifies; broken ones stay as they are.
+
+    Returns how many histories were re-chained (``resealed``), were sealed already (``sealed``) and could
+    not be sealed because their plain chain was already broken (``broken``: they keep failing verification).
+    """
+    repo = DuckDBProblemRepository(store)
+    counts = {"resealed": 0, "sealed": 0, "broken": 0}
+    updates = []
+    for problem_id in repo.problem_ids():
+        events = repo.events_for(problem_id)
+        if verify_history(events, key=key).ok:
+            counts["sealed"] += 1
+            continue
+        if not verify_history(events).ok:
+            counts["broken"] += 1
+            continue
+        prev = GENESIS_HASH
+        for event in events:
+            event = sealed(ProblemEvent(**{**event.__dict__, "prev_hash": prev}), key)
+            updates.append([event_to_json(event), event.hash, event.problem_id, event.seq])
+            prev = event.hash
+        counts["resealed"] += 1
+    if updates:
+        store.con.executemany("UPDATE problem_events SET event = ?, hash = ? WHERE problem_id = ? AND seq = ?",
+                              updates)
+    return counts
 
 
 def _conflict(event: ProblemEvent, expected_seq: int) -> ConflictError:

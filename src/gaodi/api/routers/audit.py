@@ -1,4 +1,4 @@
-"""The audit log (administrators only), newest first, paged or exported."""
+"""The audit log (administrators only), newest first, paged or exported, and the check of the sealed records."""
 
 from __future__ import annotations
 
@@ -28,3 +28,10 @@ def audit_log(_: AuditReader, g: GaodiDep, paging: Paging, fmt: Format = "json",
     total, rows = audit.entries(g.store, username=username, action=action, limit=paging.size,
                                 offset=paging.offset)
     return to_jsonable(Page(rows, total, paging.page, paging.size, COLUMNS).as_dict())
+
+
+@router.get("/verify", summary="校验审计日志与全部诉求历史的封存链 (verify the sealed audit log and problem histories)")
+def verify(user: AuditReader, g: GaodiDep) -> dict:
+    result = g.verify_records()
+    audit.record(g.store, user.username, "verify_records", "audit_log,problem_events", f"ok={result['ok']}")
+    return to_jsonable(result)

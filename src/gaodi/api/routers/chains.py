@@ -17,7 +17,7 @@ from fastapi import APIRouter, Query
 
 from gaodi.access.filters import city_of_regions, scoped_city_codes, scoped_enterprises
 from gaodi.access.scope import Scope
-from gaodi.api.deps import Audit, CacheDep, Format, GaodiDep, Paging, UserScope
+from gaodi.api.deps import Audit, CacheDep, Format, GaodiDep, Paging, UserScope, choices
 from gaodi.api.listing import rows_response, sort_rows
 from gaodi.api.schemas import ERRORS
 from gaodi.chains import ChainAnalysis, Options
@@ -34,6 +34,7 @@ SortQ = Query(None, description="排序列，前加 - 为降序 (column, -column
 PERCENT = ("province_rate", "city_rate", "supplier_rate", "share", "top2_share", "local_rate", "segment_rate",
            "segment_rate_after", "chain_rate", "chain_rate_after")
 MIN_COUNT = Options().min_count
+BY_DIMENSIONS = {"segment": "环节", "city": "市州", "month": "月份"}
 STAGES = {"upstream": "上游 upstream", "midstream": "中游 midstream", "downstream": "下游 downstream"}
 
 
@@ -240,7 +241,7 @@ def rates(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging:
           period: str | None = PeriodQ, sort: str | None = SortQ, fmt: Format = "json"):
     _chain(g, cache, scope, chain_id)
     p = _need(_period(g, cache, period))
-    dims = tuple(b.strip() for b in by.split(",") if b.strip())
+    dims = choices(by, "by", BY_DIMENSIONS, ("segment",))
 
     def compute() -> list[dict]:
         table = _analysis(g).rates(p, by=dims, scope=purchase_scope, chain_id=chain_id)

@@ -263,7 +263,8 @@ def dynamic(name: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging: P
     available = cache.get(("years",), lambda: annual_years(g.store))
     if years:
         try:
-            chosen_years = sorted({resolve_year(g.store, int(y)) for y in years.split(",") if y.strip()})
+            asked = {int(y) for y in years.split(",") if y.strip()}  # each year once, before any lookup
+            chosen_years = sorted(resolve_year(g.store, y) for y in asked)
         except ValueError:
             raise InputError(f"年份 {years!r} 无法识别", f"unreadable years {years!r}", fix="例如 2024,2025") from None
     else:

@@ -11,9 +11,10 @@ from fastapi import APIRouter, Query
 
 from gaodi.access.filters import ensure_city, ensure_park
 from gaodi.access.scope import Scope
-from gaodi.api.deps import CacheDep, GaodiDep, UserScope
+from gaodi.api.deps import CacheDep, GaodiDep, StatPeriod, UserScope
 from gaodi.api.schemas import ERRORS
 from gaodi.cli.output import to_jsonable
+from gaodi.directory.regions import statistics_periods
 from gaodi.errors import ForbiddenError
 
 router = APIRouter(tags=["规划监测 plan monitoring"], responses=ERRORS)
@@ -36,8 +37,7 @@ def periods(g: GaodiDep, _: UserScope, cache: CacheDep) -> dict:
 
 
 @router.get("/monitor", summary="规划指标监测 (monitor the plan's indicators)")
-def monitor(g: GaodiDep, scope: UserScope, cache: CacheDep,
-            period: str | None = Query(None, description="2025（年度）或 2026-10（1-10月累计）；默认最新"),
+def monitor(g: GaodiDep, scope: UserScope, cache: CacheDep, period: StatPeriod,
             area: str | None = Query(None, description="市代码或园区编号；省略为本范围的默认地区"),
             plan_id: str | None = Query(None, description="规划代码；库中只有一个时可省略"),
             value_source: str = Query("computed", description="状态依据：computed（按定义计算）或 official（官方发布）")):
@@ -53,7 +53,6 @@ def targets(g: GaodiDep, scope: UserScope, cache: CacheDep,
             period: str | None = Query(None, description="2025 或 2026-10；默认最新"),
             area: str | None = Query(None, description="市代码或园区编号；省略为本范围的默认地区"),
             plan_id: str | None = Query(None, description="规划代码；库中只有一个时可省略")):
-    period = period or cache.get(("periods",), lambda: available_periods(g))[0]
     area = scoped_area(g, scope, area)
     return cache.response(("monitor-targets", period, area, plan_id), lambda: {
         "period": period, "area": area, "area_name": g.area(area).name,
@@ -75,10 +74,7 @@ def why(g: GaodiDep, scope: UserScope, cache: CacheDep,
 
 def available_periods(g) -> list[str]:
     """Periods with statistics, newest first: cumulative months, then years."""
-    st = g.store.table("statistics")
-    frame = g.store.execute(st.select("period", "year", "month").distinct().order_by(
-        [st.year.desc(), st.month.desc(), st.period]))
-    return list(frame.period)
+    return statistics_periods(g.store)
 
 
 def scoped_area(g, scope: Scope, area: str | None) -> str | None:

@@ -8,8 +8,9 @@ a ForbiddenError, bad content an InputError; nothing is written then. Here only 
   reopen, withdraw);
 - province, city and park staff (``handle_problem``) file for the enterprises of their scope and act
   as service staff; ``start`` and ``reply`` they record for the department handling it (承办部门);
-  they may date an action in the past (``at``: entering a paper record, never before the previous
-  event);
+  the time of an action is the server's clock: only a supervisor (``backdate_problem``: administrator,
+  province) may date one in the past (``at``: entering a paper record), never in the future nor before
+  the previous event, and the back-dating is written in the audit entry;
 - chain offices read the problems of their chain's enterprises.
 
 A problem is in a scope when its enterprise is (``scoped_enterprises``). Every write is audited, and
@@ -41,6 +42,7 @@ from gaodi.problems.deadlines import DeadlineStatus, deadline_status
 from gaodi.workdays.calendar import WorkingCalendar
 from gaodi.problems.desk import DEFAULT_CATEGORIES, MAX_DEADLINE_WORKDAYS, ProblemSubmission
 from gaodi.problems.events import CHINA_TZ, ProblemEvent
+from gaodi.ingest.limits import ReadLimits
 from gaodi.problems.intake import read_collection_file
 from gaodi.problems.stats import GROUPINGS, problem_stats, problems_frame
 from gaodi.problems.states import (
@@ -88,7 +90,7 @@ class ProblemCreate(BaseModel):
     category: str = Field(description="问题类别：" + "、".join(DEFAULT_CATEGORIES))
     chain: str | None = Field(None, max_length=100, description="所属产业链（默认按库中归属）")
     park: str | None = Field(None, max_length=100, description="所在园区（默认按企业名录）")
-    at: dt.datetime | None = Field(None, description="补录纸质记录的登记时间（仅办理人员；默认现在）")
+    at: dt.datetime | None = Field(None, description="补录纸质记录的登记时间（仅主管：管理员、省级用户；不得晚于现在；默认服务器现在的时间）")
 
 
 class ProblemStep(BaseModel):
@@ -101,7 +103,7 @@ class ProblemStep(BaseModel):
     satisfaction: int | None = Field(None, description="满意度 1–5（办结评价）")
     comment: str = Field("", max_length=2000, description="企业评价意见")
     to: str | None = Field(None, description="重开后的状态：in_progress（原部门）或 assigned（改交办）")
-    at: dt.datetime | None = Field(None, description="补录纸质记录的操作时间（仅办理人员；默认现在）")
+    at: dt.datetime | None = Field(None, description="补录纸质记录的操作时间（仅主管：管理员、省级用户；不得晚于现在、不得早于上一事件；默认服务器现在的时间）")
 
 
 def _today() -> dt.date:
@@ -147,7 +149,14 @@ def _acting(user: User, action: str, at: dt.datetime | None) -> tuple[str, dt.da
                              fix="去掉 at，按现在的时间记录")
         return "enterprise", None
     require(user.role, "file_problem" if action == Action.SUBMIT else "handle_problem")
+    if at is not None:
+        require(user.role, "backdate_problem")
     return ("department" if action in (Action.START, Action.REPLY) else "staff"), at
+
+
+def _backdated(at: dt.datetime | None) -> str:
+    """The audit detail of a back-dated action: the time given and the server's time are both kept."""
+    return "" if at is None else f" backdated_to={at.isoformat()} recorded_at={dt.datetime.now(CHINA_TZ).isoformat()}"
 
 
 def _status(cal: WorkingCalendar, p: Problem, today: dt.date) -> DeadlineStatus | None:
@@ -216,7 +225,8 @@ def file_problem(body: ProblemCreate, g: GaodiDep, user: CurrentUser, audit: Aud
     except GaodiError as exc:
         audit("submit_problem", f"enterprise:{uscc}", f"outcome=refused code={exc.code}")
         raise
-    audit("submit_problem", f"problem:{problem.problem_id}", f"enterprise={uscc} category={problem.category}")
+    audit("submit_problem", f"problem:{problem.problem_id}",
+          f"enterprise={uscc} category={problem.category}" + _backdated(at))
     return to_jsonable(_row(problem, _today(), g.services.calendar) | {"event_count": problem.event_count, "head_hash": problem.head_hash})
 
 
@@ -293,7 +303,7 @@ def batch(g: GaodiDep, user: CurrentUser, audit: Audit,
             raise InputError("文件超过 20 MB", "the file exceeds 20 MB", fix="按月分成几个文件上传")
         path.write_bytes(body)
         try:
-            read = read_collection_file(path)
+            read = read_collection_file(path, limits=ReadLimits.from_settings(g.settings))
             read.raise_if_errors()
             _ensure_rows_in_scope(g, user.scope, [(row, sub.uscc) for row, sub, _ in read.submissions])
             outcome = g.services.import_collection(path, actor=user.username)
@@ -351,7 +361,7 @@ def step(problem_id: str, action: str, body: ProblemStep, g: GaodiDep, user: Cur
     except GaodiError as exc:
         audit(f"problem_{action}", f"problem:{problem_id}", f"outcome=refused code={exc.code}")
         raise
-    audit(f"problem_{action}", f"problem:{problem_id}", f"state={p.state} role={role}")
+    audit(f"problem_{action}", f"problem:{problem_id}", f"state={p.state} role={role}" + _backdated(at))
     return to_jsonable(_row(p, _today(), g.services.calendar) | {"event_count": p.event_count, "head_hash": p.head_hash,
                                             "next_actions": _next_actions(user, p.state)})
 

@@ -23,6 +23,7 @@ from gaodi.api.deps import Audit, CurrentUser, Format, GaodiDep, Paging, UserSco
 from gaodi.api.listing import rows_response, sort_rows
 from gaodi.api.routers.monitor import scoped_area
 from gaodi.api.schemas import ERRORS
+from gaodi.directory.regions import resolve_period
 from gaodi.errors import ForbiddenError
 from gaodi.reports.build import FORMATS
 from gaodi.reports.library import find_report, generate, kinds, stored_reports, visible
@@ -87,6 +88,8 @@ def report_kinds(g: GaodiDep, scope: UserScope) -> dict:
 def create_report(body: ReportCreate, g: GaodiDep, scope: UserScope, user: CurrentUser, audit: Audit) -> dict:
     _no_enterprises(scope)
     area = _area(g, scope, body.kind, body.area)
+    if body.kind == "monitor" and body.period:
+        resolve_period(g.store, body.period)
     options = {"measure": body.measure, "level": body.level, "digits": body.digits} if body.kind == "regional" \
         else None
     stored = generate(g, body.kind, body.format, user=user.username, period=body.period, area=area,
