@@ -134,6 +134,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             FROM transactions t JOIN parties s ON s.uscc = t.seller_uscc JOIN parties b ON b.uscc = t.buyer_uscc
             GROUP BY ALL""",
     )),
+    Migration(5, "accounts: demo flag, forced password change, token version (revocation)", (
+        "ALTER TABLE users ADD COLUMN demo BOOLEAN DEFAULT FALSE",
+        "ALTER TABLE users ADD COLUMN must_change_password BOOLEAN DEFAULT FALSE",
+        "ALTER TABLE users ADD COLUMN token_version INTEGER DEFAULT 0",
+        # existing workspaces: the accounts `gaodi demo` made carry its labels ending in （演示）
+        """UPDATE users SET demo = (username IN ('admin', 'province', 'city', 'park', 'chain', 'enterprise')
+            AND coalesce(display_name, '') LIKE '%（演示）'), must_change_password = FALSE, token_version = 0""",
+    )),
 )
 
 LATEST = MIGRATIONS[-1].version
