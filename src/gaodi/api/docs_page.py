@@ -25,7 +25,7 @@ PAGE = """<!doctype html>
 """
 
 START = """window.ui = SwaggerUIBundle({url: '/api/openapi.json', dom_id: '#swagger-ui',
-  deepLinking: true, persistAuthorization: false, layout: 'BaseLayout'});
+  deepLinking: true, persistAuthorization: false, layout: 'BaseLayout', validatorUrl: null});
 """
 
 

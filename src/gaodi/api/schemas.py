@@ -66,8 +66,18 @@ class UserListed(BaseModel):
     scope_kind: str
     scope_value: str | None
     active: bool
+    role_label: str
+    role_label_en: str
+    scope_label: str
     demo: bool = Field(description="演示账户（生产模式不能登录）(demo account)")
     must_change_password: bool = Field(description="下次登录须改密码 (must change the password)")
+
+
+class RolePublic(BaseModel):
+    name: str
+    label: str
+    label_en: str
+    scope_kind: str = Field(description="province | city | park | chain | enterprise")
 
 
 class PasswordChange(BaseModel):

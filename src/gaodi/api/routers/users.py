@@ -8,8 +8,10 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from gaodi.access import accounts
+from gaodi.access.roles import ROLES
+from gaodi.access.scope import Scope
 from gaodi.api.deps import Admin, Audit, GaodiDep
-from gaodi.api.schemas import ERRORS, PasswordReset, UserCreate, UserListed, UserPublic
+from gaodi.api.schemas import ERRORS, PasswordReset, RolePublic, UserCreate, UserListed, UserPublic
 from gaodi.store import users as user_store
 
 router = APIRouter(prefix="/users", tags=["账户 users"], responses=ERRORS)
@@ -17,7 +19,13 @@ router = APIRouter(prefix="/users", tags=["账户 users"], responses=ERRORS)
 
 @router.get("", response_model=list[UserListed], summary="账户列表 (accounts)")
 def list_users(_: Admin, g: GaodiDep) -> list[dict]:
-    return user_store.list_users(g.store)
+    return [_labelled(u) for u in user_store.list_users(g.store)]
+
+
+@router.get("/roles", response_model=list[RolePublic], summary="角色及其数据范围类型 (roles)")
+def roles(_: Admin) -> list[dict]:
+    return [{"name": r.name, "label": r.label, "label_en": r.label_en, "scope_kind": r.scope_kind}
+            for r in ROLES.values()]
 
 
 @router.post("", response_model=UserPublic, status_code=201, summary="新建账户 (create an account)")
@@ -59,4 +67,10 @@ def revoke(username: str, _: Admin, g: GaodiDep, audit: Audit) -> dict:
 
 def _listed(g, username: str) -> dict:
     """The account as listed (the response model leaves out the hash and the token version)."""
-    return user_store.get_user(g.store, username)
+    return _labelled(user_store.get_user(g.store, username))
+
+
+def _labelled(record: dict) -> dict:
+    role = ROLES[record["role"]]
+    return {**record, "role_label": role.label, "role_label_en": role.label_en,
+            "scope_label": Scope.parse(record["scope_kind"], record["scope_value"]).describe()}
