@@ -210,3 +210,14 @@ def test_a_reset_password_must_be_changed_before_anything_else(workspace, client
     assert client.get("/api/auth/me", headers=token).status_code == 401  # the temporary session ends
     fresh = {"Authorization": f"Bearer {changed.json()['access_token']}"}
     assert client.get("/api/enterprises", headers=fresh).status_code == 200
+
+
+def test_every_server_setting_is_documented_in_web_md_and_named_in_settings_md():
+    from pathlib import Path
+
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    web, settings = (docs / "web.md").read_text(encoding="utf-8"), (docs / "settings.md").read_text(encoding="utf-8")
+    for name in ApiSettings.model_fields:
+        env = f"GAODI_API_{name.upper()}"
+        assert f"| `{env}` |" in web, env
+        assert f"`{env}`" in settings, env
