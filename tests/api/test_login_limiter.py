@@ -119,13 +119,23 @@ def test_each_further_lockout_lasts_twice_as_long_up_to_the_cap():
     limiter = LoginLimiter(limit=2, window=100, per_address=1000, max_lockout=300, clock=lambda: now[0])
     waits = []
     for _ in range(4):
-        limiter.begin("a", "u")
-        limiter.begin("a", "u")
+        limiter.failed(limiter.begin("a", "u"))
+        limiter.failed(limiter.begin("a", "u"))
         with pytest.raises(TooManyAttempts) as refused:
             limiter.begin("a", "u")
         waits.append(refused.value.details["retry_after"])
         now[0] += waits[-1]
     assert waits == [101, 201, 301, 301]
+
+
+def test_attempts_still_being_checked_fill_the_counter_but_do_not_lock_it():
+    limiter = LoginLimiter(limit=2, window=100, clock=lambda: 0.0)
+    first, second = limiter.begin("a", "u"), limiter.begin("a", "u")
+    with pytest.raises(TooManyAttempts):
+        limiter.begin("a", "u")  # two checks under way: a third waits
+    limiter.succeeded(first)
+    limiter.withdraw(second)
+    limiter.begin("a", "u")  # nothing was locked
 
 
 def test_unknown_and_known_accounts_cost_exactly_one_check_of_the_same_kind(workspace, checks):
@@ -156,3 +166,24 @@ def test_the_limiter_forgets_quiet_addresses_so_its_memory_stays_bounded():
     for i in range(1000):
         limiter.begin("late", "u") if i == 0 else limiter.begin(f"late{i}", "u")
     assert len(limiter) < 3000
+
+
+def test_logins_that_find_the_server_busy_answer_429_and_count_as_no_guess(workspace, monkeypatch):
+    """With one check at a time and a short wait, logins beyond the one running are turned away
+    with 429; they leave no mark: five wrong passwords afterwards are still all answered 401 under
+    a limit of 6 (had the five busy ones counted, the second would be refused)."""
+    release = threading.Event()
+    real = passwords.verify_password
+    monkeypatch.setattr(passwords, "verify_password", lambda h, p: release.wait(5) and real(h, p))
+    client = TestClient(_app(workspace, login_attempts=6, login_attempts_per_address=6, password_checks=1,
+                             password_check_wait_seconds=0.2))
+    right = {"username": "cs", "password": province.PASSWORD}
+    with ThreadPoolExecutor(6) as pool:
+        first = pool.submit(client.post, "/api/auth/login", json=right)
+        time.sleep(0.3)  # the first holds the only slot
+        busy = list(pool.map(lambda _: client.post("/api/auth/login", json=right), range(5)))
+        release.set()
+    assert first.result().status_code == 200
+    assert [r.status_code for r in busy] == [429] * 5
+    assert all("繁忙" in r.json()["error"]["message"] for r in busy)
+    assert [client.post("/api/auth/login", json=WRONG).status_code for _ in range(5)] == [401] * 5

@@ -2,13 +2,16 @@
 
 Two counters hold each attempt: the (address, account) pair, with a small limit, and the address
 alone, with a larger one (it bounds guessing many accounts from one place). An attempt takes its
-place in both counters *before* the password is checked, so forty guesses sent at once meet the same
-limit as forty sent one after another. A failure leaves its mark; a success removes only its own mark
-from the address counter (never the others: logging in to one's own account does not buy more
-guesses at someone else's) and clears its pair, since whoever holds the password needs no guesses.
+place in both counters *before* the password is checked (``begin``), so forty guesses sent at once
+meet the same limit as forty sent one after another: the places still being checked count as well as
+the failures. Then the attempt is settled: a failure (``failed``) stays as a mark for ``window``
+seconds; a success (``succeeded``) gives back only its own place at the address (never the others'
+marks: logging in to one's own account does not buy more guesses at someone else's) and clears its
+pair, since whoever holds the password needs no guesses; an attempt never checked (``withdraw``)
+leaves nothing.
 
-A counter that reaches its limit locks for ``window`` seconds, and each further lock of the same
-counter lasts twice as long as the one before, up to ``max_lockout``. Nothing locks an account as
+A counter whose failures reach its limit locks for ``window`` seconds, and each further lock of the
+same counter lasts twice as long as the one before, up to ``max_lockout``. Nothing locks an account as
 such: an outsider can only lock their own address out of it, never the owner at theirs.
 """
 
@@ -17,17 +20,19 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from gaodi.errors import TooManyAttempts
+from gaodi.errors import NotAuthenticated, TooManyAttempts
 
 SWEEP_EVERY = 1000
 
 
 @dataclass
 class _Counter:
-    attempts: deque[float] = field(default_factory=deque)
+    failures: deque[float] = field(default_factory=deque)
+    pending: int = 0
     strikes: int = 0
     locked_until: float = 0.0
     last_seen: float = 0.0
@@ -35,11 +40,10 @@ class _Counter:
 
 @dataclass(frozen=True)
 class Attempt:
-    """One login attempt's place in the counters, to be settled by ``succeeded`` (failure needs nothing)."""
+    """One login attempt's places in the counters, to be settled once its password is checked."""
 
     pair: str
     address: str
-    at: float
 
 
 class LoginLimiter:
@@ -53,41 +57,77 @@ class LoginLimiter:
         self._lock = threading.Lock()
         self._since_sweep = 0
 
+    @contextmanager
+    def attempt(self, address: str, username: str) -> Iterator[Attempt]:
+        """Around one password check: NotAuthenticated inside is a failure, any other error no attempt."""
+        attempt = self.begin(address, username)
+        try:
+            yield attempt
+        except NotAuthenticated:
+            self.failed(attempt)
+            raise
+        except BaseException:
+            self.withdraw(attempt)
+            raise
+        self.succeeded(attempt)
+
     def begin(self, address: str, username: str) -> Attempt:
         """Take a place for one attempt; raise TooManyAttempts when either counter is full or locked."""
         now = self.clock()
-        pair, addr = f"pair:{address}\x00{username}", f"address:{address}"
+        attempt = Attempt(f"pair:{address}\x00{username}", f"address:{address}")
         with self._lock:
             self._maybe_sweep(now)
-            for key, limit in ((addr, self.per_address), (pair, self.limit)):
-                c = self._counter(key, now)
+            counters = [(self._counter(key, now), limit) for key, limit in
+                        ((attempt.address, self.per_address), (attempt.pair, self.limit))]
+            for c, limit in counters:
                 if now < c.locked_until:
                     raise _refusal(c.locked_until - now)
-                if len(c.attempts) >= limit:
+                if len(c.failures) >= limit:
+                    raise _refusal(c.failures[0] + self.window - now)
+                if len(c.failures) + c.pending >= limit:
+                    raise TooManyAttempts("同时进行的登录过多，请稍后再试", "too many logins under way; retry shortly",
+                                          fix="几秒后再试", details={"retry_after": 2})
+            for c, _ in counters:
+                c.pending += 1
+        return attempt
+
+    def failed(self, attempt: Attempt) -> None:
+        """The password was wrong: the attempt stays as a failure; a full counter locks."""
+        now = self.clock()
+        with self._lock:
+            for key, limit in ((attempt.address, self.per_address), (attempt.pair, self.limit)):
+                c = self._settle(key)
+                if c is None:
+                    continue
+                c.failures.append(now)
+                if len(c.failures) >= limit:
                     c.locked_until = now + min(self.window * 2 ** c.strikes, self.max_lockout)
                     c.strikes += 1
-                    c.attempts.clear()
-                    raise _refusal(c.locked_until - now)
-            for key in (addr, pair):
-                self._counters[key].attempts.append(now)
-        return Attempt(pair, addr, now)
+                    c.failures.clear()
 
     def succeeded(self, attempt: Attempt) -> None:
-        """The password was right: drop this attempt from the address counter and clear the pair."""
+        """The password was right: give back this attempt's place at the address and clear the pair."""
         with self._lock:
+            self._settle(attempt.address)
             self._counters.pop(attempt.pair, None)
-            c = self._counters.get(attempt.address)
-            if c is not None:
-                try:
-                    c.attempts.remove(attempt.at)
-                except ValueError:
-                    pass  # already swept out of the window
+
+    def withdraw(self, attempt: Attempt) -> None:
+        """The password was never checked (the server was busy, or failed): the attempt leaves nothing."""
+        with self._lock:
+            self._settle(attempt.address)
+            self._settle(attempt.pair)
+
+    def _settle(self, key: str) -> _Counter | None:
+        c = self._counters.get(key)
+        if c is not None and c.pending:
+            c.pending -= 1
+        return c
 
     def _counter(self, key: str, now: float) -> _Counter:
         c = self._counters.setdefault(key, _Counter())
         c.last_seen = now
-        while c.attempts and c.attempts[0] <= now - self.window:
-            c.attempts.popleft()
+        while c.failures and c.failures[0] <= now - self.window:
+            c.failures.popleft()
         return c
 
     def _maybe_sweep(self, now: float) -> None:

@@ -19,14 +19,13 @@ router = APIRouter(prefix="/auth", tags=["登录 auth"], responses=ERRORS)
 
 @router.post("/login", response_model=TokenPublic, summary="登录，取得令牌 (log in)")
 def login(body: LoginRequest, request: Request, g: GaodiDep, settings: SettingsDep, client: Client) -> dict:
-    attempt = request.app.state.limiter.begin(client, body.username)
     try:
-        user = authenticate(g.store, body.username, body.password, production=settings.production,
-                            checks=request.app.state.password_checks)
+        with request.app.state.limiter.attempt(client, body.username):
+            user = authenticate(g.store, body.username, body.password, production=settings.production,
+                                checks=request.app.state.password_checks)
     except NotAuthenticated:
         audit.record(g.store, body.username, "login_failed", None, None, client)
         raise
-    request.app.state.limiter.succeeded(attempt)
     audit.record(g.store, user.username, "login", None, None, client)
     return _token(user, request.app.state.secret, settings)
 
@@ -40,14 +39,13 @@ def me(user: LoggedIn) -> dict:
              summary="修改自己的密码，旧令牌作废，返回新令牌 (change my password)")
 def password(body: PasswordChange, request: Request, user: LoggedIn, g: GaodiDep, settings: SettingsDep,
              client: Client) -> dict:
-    attempt = request.app.state.limiter.begin(client, user.username)
     try:
-        changed = change_password(g.store, user.username, body.current_password, body.new_password,
-                                  checks=request.app.state.password_checks)
+        with request.app.state.limiter.attempt(client, user.username):
+            changed = change_password(g.store, user.username, body.current_password, body.new_password,
+                                      checks=request.app.state.password_checks)
     except NotAuthenticated:
         audit.record(g.store, user.username, "password_change_failed", f"user:{user.username}", None, client)
         raise
-    request.app.state.limiter.succeeded(attempt)
     audit.record(g.store, user.username, "change_password", f"user:{user.username}", None, client)
     return _token(changed, request.app.state.secret, settings)
 
