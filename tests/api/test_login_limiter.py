@@ -59,8 +59,8 @@ def _post_all(client: TestClient, bodies, headers=None) -> Counter:
 
 
 def test_forty_concurrent_guesses_meet_the_limit_and_only_five_passwords_are_checked(workspace, checks):
-    client = TestClient(_app(workspace, login_attempts=5, login_attempts_per_address=1000))
-    codes = _post_all(client, [WRONG] * 40)
+    with TestClient(_app(workspace, login_attempts=5, login_attempts_per_address=1000)) as client:  # one event loop
+        codes = _post_all(client, [WRONG] * 40)
     assert codes == {401: 5, 429: 35}
     assert len(checks["hashes"]) == 5
 
@@ -150,8 +150,9 @@ def test_unknown_and_known_accounts_cost_exactly_one_check_of_the_same_kind(work
 
 def test_a_hundred_concurrent_logins_run_at_most_the_configured_checks_at_once(workspace, checks):
     checks["argon2"] = False  # 100 real argon2 checks take half a minute of CPU; the count is what matters
-    client = TestClient(_app(workspace, login_attempts=1000, login_attempts_per_address=1000, password_checks=2))
-    codes = _post_all(client, [{"username": "cs", "password": province.PASSWORD}] * 100)
+    app = _app(workspace, login_attempts=1000, login_attempts_per_address=1000, password_checks=2)
+    with TestClient(app) as client:  # one event loop, as under uvicorn: waiting logins hold no thread
+        codes = _post_all(client, [{"username": "cs", "password": province.PASSWORD}] * 100)
     assert codes == {200: 100}
     assert len(checks["hashes"]) == 100 and checks["most"] == 2
 
@@ -178,7 +179,7 @@ def test_logins_that_find_the_server_busy_answer_429_and_count_as_no_guess(works
     client = TestClient(_app(workspace, login_attempts=6, login_attempts_per_address=6, password_checks=1,
                              password_check_wait_seconds=0.2))
     right = {"username": "cs", "password": province.PASSWORD}
-    with ThreadPoolExecutor(6) as pool:
+    with client, ThreadPoolExecutor(6) as pool:
         first = pool.submit(client.post, "/api/auth/login", json=right)
         time.sleep(0.3)  # the first holds the only slot
         busy = list(pool.map(lambda _: client.post("/api/auth/login", json=right), range(5)))

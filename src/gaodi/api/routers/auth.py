@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
 
 from gaodi.access.accounts import User, authenticate, change_password
 from gaodi.access.tokens import issue_token
@@ -18,16 +19,18 @@ router = APIRouter(prefix="/auth", tags=["登录 auth"], responses=ERRORS)
 
 
 @router.post("/login", response_model=TokenPublic, summary="登录，取得令牌 (log in)")
-def login(body: LoginRequest, request: Request, g: GaodiDep, settings: SettingsDep, client: Client) -> dict:
+async def login(body: LoginRequest, request: Request, g: GaodiDep, settings: SettingsDep, client: Client) -> dict:
+    state = request.app.state
     try:
-        with request.app.state.limiter.attempt(client, body.username):
-            user = authenticate(g.store, body.username, body.password, production=settings.production,
-                                checks=request.app.state.password_checks)
+        with state.limiter.attempt(client, body.username):
+            async with state.password_checks.turn():  # queued on the event loop, not in a worker thread
+                user = await run_in_threadpool(authenticate, g.store, body.username, body.password,
+                                               production=settings.production, checks=state.password_checks)
     except NotAuthenticated:
-        audit.record(g.store, body.username, "login_failed", None, None, client)
+        await run_in_threadpool(audit.record, g.store, body.username, "login_failed", None, None, client)
         raise
-    audit.record(g.store, user.username, "login", None, None, client)
-    return _token(user, request.app.state.secret, settings)
+    await run_in_threadpool(audit.record, g.store, user.username, "login", None, None, client)
+    return _token(user, state.secret, settings)
 
 
 @router.get("/me", response_model=UserPublic, summary="当前用户与数据范围 (who am I)")
@@ -37,17 +40,20 @@ def me(user: LoggedIn) -> dict:
 
 @router.post("/password", response_model=TokenPublic,
              summary="修改自己的密码，旧令牌作废，返回新令牌 (change my password)")
-def password(body: PasswordChange, request: Request, user: LoggedIn, g: GaodiDep, settings: SettingsDep,
-             client: Client) -> dict:
+async def password(body: PasswordChange, request: Request, user: LoggedIn, g: GaodiDep, settings: SettingsDep,
+                   client: Client) -> dict:
+    state, resource = request.app.state, f"user:{user.username}"
     try:
-        with request.app.state.limiter.attempt(client, user.username):
-            changed = change_password(g.store, user.username, body.current_password, body.new_password,
-                                      checks=request.app.state.password_checks)
+        with state.limiter.attempt(client, user.username):
+            async with state.password_checks.turn():
+                changed = await run_in_threadpool(change_password, g.store, user.username, body.current_password,
+                                                  body.new_password, checks=state.password_checks)
     except NotAuthenticated:
-        audit.record(g.store, user.username, "password_change_failed", f"user:{user.username}", None, client)
+        await run_in_threadpool(audit.record, g.store, user.username, "password_change_failed", resource, None,
+                                client)
         raise
-    audit.record(g.store, user.username, "change_password", f"user:{user.username}", None, client)
-    return _token(changed, request.app.state.secret, settings)
+    await run_in_threadpool(audit.record, g.store, user.username, "change_password", resource, None, client)
+    return _token(changed, state.secret, settings)
 
 
 def _token(user: User, secret: str, settings: ApiSettings) -> dict:
