@@ -188,3 +188,25 @@ def test_logins_that_find_the_server_busy_answer_429_and_count_as_no_guess(works
     assert [r.status_code for r in busy] == [429] * 5
     assert all("繁忙" in r.json()["error"]["message"] for r in busy)
     assert [client.post("/api/auth/login", json=WRONG).status_code for _ in range(5)] == [401] * 5
+
+
+def test_logins_waiting_for_a_check_do_not_starve_other_requests(workspace, monkeypatch, login):
+    """60 logins queue behind one check at a time (0.1 s each); a request for /api/auth/me sent after
+    them is answered while most are still waiting, since a waiting login holds no worker thread (when
+    waiting logins held threads, 40 of them filled the pool and /me came after some 20 logins)."""
+    headers = login("cs")  # before the checks are slowed down
+    monkeypatch.setattr(passwords, "verify_password", lambda h, p: time.sleep(0.1) or False)
+    app = _app(workspace, login_attempts=1000, login_attempts_per_address=1000, password_checks=1,
+               password_check_wait_seconds=60)
+    finished = []
+    with TestClient(app) as client, ThreadPoolExecutor(61) as pool:
+        body = {"username": "cs", "password": "wrong-password"}
+        logins = [pool.submit(lambda: finished.append(client.post("/api/auth/login", json=body).status_code))
+                  for _ in range(60)]
+        time.sleep(0.5)
+        me = client.get("/api/auth/me", headers=headers)
+        waiting = 60 - len(finished)
+        for f in logins:
+            f.result()
+    assert me.status_code == 200 and waiting >= 45
+    assert finished.count(401) == 60
