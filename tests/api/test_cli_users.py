@@ -1,4 +1,4 @@
-"""`gaodi users disable|enable|reset-password|revoke`, and migration 5 marking existing demo accounts."""
+"""`gaodi users disable|enable|reset-password|revoke`, and migration 7 marking existing demo accounts."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from gaodi.core import Gaodi
 from gaodi.errors import NotAuthenticated, NotFoundError
 from gaodi.store import Store, database
 from gaodi.store import users as user_store
-from gaodi.store.migrations import MIGRATIONS
+from gaodi.store.migrations import LATEST, MIGRATIONS
+
+ACCOUNTS_MIGRATION = 7
 
 runner = CliRunner()
 
@@ -59,12 +61,13 @@ def test_managing_an_unknown_account_names_it(home):
     assert isinstance(r.exception, NotFoundError) and "ghost" in r.exception.message
 
 
-def test_migration_5_marks_the_demo_accounts_of_an_existing_workspace(tmp_path, monkeypatch):
-    """A workspace made before migration 5: `gaodi demo`'s admin (labelled （演示）) becomes a demo
+def test_the_accounts_migration_marks_the_demo_accounts_of_an_existing_workspace(tmp_path, monkeypatch):
+    """A workspace made before migration 7 (accounts): `gaodi demo`'s admin (labelled （演示）) becomes a demo
     account; an office's own account called "city" without that label does not."""
     path = tmp_path / "old.duckdb"
-    monkeypatch.setattr(database, "MIGRATIONS", MIGRATIONS[:4])
-    monkeypatch.setattr(database, "LATEST", 4)
+    before = tuple(m for m in MIGRATIONS if m.version < ACCOUNTS_MIGRATION)
+    monkeypatch.setattr(database, "MIGRATIONS", before)
+    monkeypatch.setattr(database, "LATEST", before[-1].version)
     with Store(path) as old:
         for name, label in (("admin", "系统管理员（演示）"), ("city", "长沙市工信局"), ("zhang", None)):
             old.con.execute("INSERT INTO users (username, display_name, password_hash, role, scope_kind, "
@@ -72,7 +75,7 @@ def test_migration_5_marks_the_demo_accounts_of_an_existing_workspace(tmp_path, 
                             [name, label])
     monkeypatch.undo()
     with Store(path) as store:
-        assert store.schema_version() == 5
+        assert store.schema_version() == LATEST
         records = {u: user_store.get_user(store, u) for u in ("admin", "city", "zhang")}
     assert {u: r["demo"] for u, r in records.items()} == {"admin": True, "city": False, "zhang": False}
     assert {(r["token_version"], r["must_change_password"]) for r in records.values()} == {(0, False)}

@@ -134,7 +134,8 @@ MIGRATIONS: tuple[Migration, ...] = (
             FROM transactions t JOIN parties s ON s.uscc = t.seller_uscc JOIN parties b ON b.uscc = t.buyer_uscc
             GROUP BY ALL""",
     )),
-    Migration(5, "accounts: demo flag, forced password change, token version (revocation)", (
+    # 7, not 5: migrations 5 and 6 (pollutant emissions, holiday arrangements) come from other branches
+    Migration(7, "accounts: demo flag, forced password change, token version (revocation)", (
         "ALTER TABLE users ADD COLUMN demo BOOLEAN DEFAULT FALSE",
         "ALTER TABLE users ADD COLUMN must_change_password BOOLEAN DEFAULT FALSE",
         "ALTER TABLE users ADD COLUMN token_version INTEGER DEFAULT 0",
