@@ -30,3 +30,28 @@ def test_a_role_with_a_missing_or_unknown_scope_is_refused(client, login, body, 
 def test_a_province_analyst_may_not_create_accounts(client, login):
     body = {"username": "x5", "password": "long-enough-5", "role": "province"}
     assert client.post("/api/users", json=body, headers=login("prov")).status_code == 403
+
+
+def test_an_administrator_cannot_disable_their_own_account(client, login):
+    r = client.post("/api/users/admin/disable", headers=login("admin"))
+    assert r.status_code == 409 and r.json()["error"]["code"] == "conflict"
+
+
+@pytest.mark.parametrize("action", ["disable", "enable", "revoke"])
+def test_only_administrators_manage_accounts(client, login, action):
+    assert client.post(f"/api/users/cs/{action}", headers=login("prov")).status_code == 403
+    assert client.post(f"/api/users/no-such-user/{action}", headers=login("admin")).status_code == 404
+
+
+def test_managing_accounts_is_audited(client, login, workspace):
+    from gaodi.access.accounts import create_user
+    from gaodi.store import audit
+
+    create_user(workspace.store, "audited", "audited-password", "province")
+    admin = login("admin")
+    client.post("/api/users/audited/revoke", headers=admin)
+    client.post("/api/users/audited/password", json={"password": "reset-password-1"}, headers=admin)
+    client.post("/api/users/audited/disable", headers=admin)
+    _, rows = audit.entries(workspace.store, username="admin", limit=3)
+    assert [(r["action"], r["resource"]) for r in rows] == [
+        ("disable_user", "user:audited"), ("reset_password", "user:audited"), ("revoke_tokens", "user:audited")]

@@ -48,12 +48,20 @@ export async function download(path, params, fmt) {
   URL.revokeObjectURL(url)
 }
 
-export async function login(username, password) {
-  const data = await api('/auth/login', { method: 'POST', body: { username, password } })
+function keep(data) {
   sessionStorage.setItem('gaodi.token', data.access_token)
   sessionStorage.setItem('gaodi.user', JSON.stringify(data.user))
   user.value = data.user
   return data.user
+}
+
+export async function login(username, password) {
+  return keep(await api('/auth/login', { method: 'POST', body: { username, password } }))
+}
+
+// Changing one's password ends every other session: the answer carries the new token.
+export async function changePassword(current, next) {
+  return keep(await api('/auth/password', { method: 'POST', body: { current_password: current, new_password: next } }))
 }
 
 export function logout() {

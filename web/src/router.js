@@ -20,6 +20,8 @@ const routes = [
   { path: '/reports', component: () => import('./views/Reports.vue') },
   { path: '/imports', component: () => import('./views/Imports.vue') },
   { path: '/audit', component: () => import('./views/Audit.vue') },
+  { path: '/users', component: () => import('./views/Users.vue') },
+  { path: '/password', component: () => import('./views/Password.vue') },
   { path: '/:rest(.*)*', redirect: '/' },
 ]
 
@@ -27,6 +29,7 @@ export const router = createRouter({ history: createWebHistory(), routes })
 
 router.beforeEach((to) => {
   if (!to.meta.public && !user.value) return { path: '/login', query: { next: to.fullPath } }
+  if (user.value?.must_change_password && to.path !== '/password' && !to.meta.public) return '/password'
   const own = user.value?.scope?.kind === 'enterprise' ? user.value.scope.values[0] : null
   if (own && to.path === '/') return `/enterprises/${own}`
 })

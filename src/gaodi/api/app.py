@@ -13,8 +13,10 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.responses import FileResponse, Response
 
+from gaodi.access.passwords import PasswordChecks
 from gaodi.access.rate_limit import LoginLimiter
 from gaodi.api.cache import ResultCache
+from gaodi.api.docs_page import install_docs
 from gaodi.api.errors import install_error_handlers
 from gaodi.api.limits import BodyLimit
 from gaodi.api.routers import (
@@ -36,6 +38,7 @@ from gaodi.api.routers import (
     reports,
     users,
 )
+from gaodi.api.security_headers import SecurityHeaders
 from gaodi.api.sessions import WorkspacePool
 from gaodi.api.settings import ApiSettings
 from gaodi.core import Gaodi
@@ -53,17 +56,26 @@ DESCRIPTION = """高地 gaodi 的 REST 接口：与命令行调用同一套核�
 
 
 def create_app(gaodi: Gaodi, settings: ApiSettings | None = None) -> FastAPI:
-    """The FastAPI app over ``gaodi``; raises ConfigurationError for an unsafe production setting."""
+    """The FastAPI app over ``gaodi``; raises ConfigurationError for an unsafe secret."""
     settings = (settings or ApiSettings()).check()
     app = FastAPI(title="高地 gaodi API", description=DESCRIPTION, version=_version(),
-                  openapi_url="/api/openapi.json", docs_url="/api/docs", redoc_url=None)
+                  openapi_url="/api/openapi.json" if settings.docs_enabled else None, docs_url=None, redoc_url=None)
     app.state.gaodi = gaodi
     app.state.settings = settings
+    app.state.secret = settings.signing_secret(gaodi.settings.home)
+    app.state.proxies = settings.proxy_networks()
     app.state.workspaces = WorkspacePool(gaodi)
     app.state.cache = ResultCache()
-    app.state.limiter = LoginLimiter(settings.login_attempts, settings.login_window_seconds)
-    install_error_handlers(app)
+    app.state.limiter = LoginLimiter(settings.login_attempts, settings.login_window_seconds,
+                                     per_address=settings.login_attempts_per_address,
+                                     max_lockout=settings.login_lockout_max_seconds)
+    app.state.password_checks = PasswordChecks(settings.password_checks, settings.password_check_wait_seconds)
     app.add_middleware(BodyLimit)
+    app.add_middleware(SecurityHeaders)  # outermost: a refused body (413) carries the headers too
+    install_error_handlers(app)
+    if settings.docs_enabled:
+        install_docs(app)
+
     @app.get("/api/health", tags=["状态 health"], summary="服务状态 (health)")
     def health() -> dict:
         return {"status": "ok", "version": _version(), "production": settings.production}

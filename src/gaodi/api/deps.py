@@ -13,13 +13,14 @@ from typing import Annotated, Literal
 from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from gaodi.access.accounts import User, load_user
+from gaodi.access.accounts import User, load_user, require_password_changed
 from gaodi.errors import ForbiddenError, GaodiError, InputError, Location, NotAuthenticated, NotFoundError
 from gaodi.access.roles import require
 from gaodi.access.scope import Scope
 from gaodi.access.tokens import read_token
 from gaodi.api.cache import StoreCache
 from gaodi.api.limits import RequestBudget, budget_for, over_budget
+from gaodi.api.client_address import client_address
 from gaodi.api.settings import ApiSettings
 from gaodi.core import Gaodi
 from gaodi.directory.paging import MAX_PAGE_SIZE, PageRequest
@@ -70,7 +71,8 @@ async def _cache(request: Request, g: Annotated[Gaodi, Depends(_gaodi)]) -> Stor
 
 
 async def _client(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    return client_address(request.client.host if request.client else None,
+                          request.headers.get("x-forwarded-for"), request.app.state.proxies)
 
 
 GaodiDep = Annotated[Gaodi, Depends(_gaodi)]
@@ -79,11 +81,21 @@ CacheDep = Annotated[StoreCache, Depends(_cache)]
 Client = Annotated[str, Depends(_client)]
 
 
-def _current_user(g: GaodiDep, settings: SettingsDep,
-                  credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> User:
+def _logged_in(request: Request, g: GaodiDep, settings: SettingsDep,
+               credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> User:
     if credentials is None:
         raise NotAuthenticated("请先登录", "log in first", fix="POST /api/auth/login 取得令牌后放在 Authorization 头中")
-    return load_user(g.store, read_token(credentials.credentials, settings.secret_key))
+    claims = read_token(credentials.credentials, request.app.state.secret)
+    return load_user(g.store, claims, production=settings.production)
+
+
+LoggedIn = Annotated[User, Depends(_logged_in)]
+"""A valid token, even one whose owner must still change the password an administrator set."""
+
+
+async def _current_user(user: LoggedIn) -> User:
+    require_password_changed(user)
+    return user
 
 
 CurrentUser = Annotated[User, Depends(_current_user)]

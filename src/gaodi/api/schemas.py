@@ -41,6 +41,7 @@ class UserPublic(BaseModel):
     role_label_en: str
     actions: list[str]
     scope: ScopePublic
+    must_change_password: bool = Field(False, description="须先修改管理员设置的密码 (must change the password first)")
 
 
 class TokenPublic(BaseModel):
@@ -65,6 +66,28 @@ class UserListed(BaseModel):
     scope_kind: str
     scope_value: str | None
     active: bool
+    role_label: str
+    role_label_en: str
+    scope_label: str
+    demo: bool = Field(description="演示账户（生产模式不能登录）(demo account)")
+    must_change_password: bool = Field(description="下次登录须改密码 (must change the password)")
+
+
+class RolePublic(BaseModel):
+    name: str
+    label: str
+    label_en: str
+    scope_kind: str = Field(description="province | city | park | chain | enterprise")
+
+
+class PasswordChange(BaseModel):
+    current_password: str = Field(min_length=1, max_length=200)
+    new_password: str = Field(min_length=8, max_length=200)
+
+
+class PasswordReset(BaseModel):
+    password: str = Field(min_length=8, max_length=200, description="新密码 (the new password)")
+    must_change: bool = Field(True, description="下次登录须修改 (owner must change it at next login)")
 
 
 class PagePublic(BaseModel):

@@ -1,4 +1,9 @@
-"""`gaodi serve`: the REST API and the web UI on one port, holding the workspace open."""
+"""`gaodi serve`: the REST API and the web UI on one port, holding the workspace open.
+
+Listening on any address other than this machine's own (loopback) means production mode: demo
+accounts cannot log in and the API docs are off. Tokens are signed with GAODI_API_SECRET_KEY when it
+is set, otherwise with the workspace's own random secret (``token-secret.key`` in its home).
+"""
 
 from __future__ import annotations
 
@@ -17,24 +22,29 @@ def serve(g, host: str, port: int, production: bool) -> None:
     import uvicorn
 
     from gaodi.api import ApiSettings, create_app
+    from gaodi.api.settings import is_loopback
 
+    production = production or not is_loopback(host)
     settings = ApiSettings(**({"production": True} if production else {}))
     api = create_app(g, settings)
-    console.print(f"[bold]高地 gaodi[/bold] 网页界面 web UI: http://{host}:{port}/   接口文档 API docs: "
-                  f"http://{host}:{port}/api/docs   （Ctrl+C 停止 stop）")
-    uvicorn.run(api, host=host, port=port, log_level="warning")
+    docs = f"   接口文档 API docs: http://{host}:{port}/api/docs" if settings.docs_enabled else ""
+    mode = "生产模式 production（演示账户不能登录 demo logins refused）" if settings.production else "开发模式 development"
+    console.print(f"[bold]高地 gaodi[/bold] 网页界面 web UI: http://{host}:{port}/{docs}   {mode}   （Ctrl+C 停止 stop）")
+    # The client address is resolved by gaodi itself (GAODI_API_TRUSTED_PROXIES), never by uvicorn.
+    uvicorn.run(api, host=host, port=port, log_level="warning", proxy_headers=False, server_header=False)
 
 
 @app.command("serve")
 def serve_command(
-    host: Annotated[str, typer.Option(help="监听地址 (address to listen on)")] = "127.0.0.1",
+    host: Annotated[str, typer.Option(
+        help="监听地址；非本机回环地址即为生产模式 (address; anything but loopback means production)")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="端口 (port)")] = 8000,
     production: Annotated[bool, typer.Option(
-        "--production", help="生产模式：必须设置 GAODI_API_SECRET_KEY (refuse the default secret)")] = False,
+        "--production", help="生产模式：演示账户不能登录，接口文档关闭 (production mode)")] = False,
 ) -> None:
     """启动网页界面与 REST 接口；工作区由本进程独占写入 (the server holds the workspace open)."""
     from gaodi.api import ApiSettings
 
-    ApiSettings(**({"production": True} if production else {})).check()
+    ApiSettings().check()
     with open_workspace() as g:
         serve(g, host, port, production)

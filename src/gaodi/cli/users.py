@@ -1,4 +1,7 @@
-"""`gaodi users add|list|demo`: accounts of the web platform, each with a role and a data scope."""
+"""`gaodi users add|list|disable|enable|reset-password|revoke|demo`: accounts of the web platform.
+
+Each account has a role and a data scope. Every change is written to the audit log (client ``cli``).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from gaodi.access import accounts
 from gaodi.access.accounts import create_demo_users, create_user
 from gaodi.access.roles import ROLES
 from gaodi.cli.context import open_workspace
@@ -50,14 +54,64 @@ def list_(as_json: JsonOption = False) -> None:
     if as_json:
         print_json(rows)
     else:
-        print_table([{"用户名": r["username"], "名称": r["display_name"], "角色": r["role"],
+        print_table([{"用户名": r["username"], "名称": r["display_name"], "角色": ROLES[r["role"]].label,
                       "范围": r["scope_kind"] + (f" {r['scope_value']}" if r["scope_value"] else ""),
-                      "启用": "是" if r["active"] else "否"} for r in rows], title="账户 accounts")
+                      "启用": "是" if r["active"] else "否", "须改密码": "是" if r["must_change_password"] else "否",
+                      "演示账户": "是" if r["demo"] else "否"} for r in rows], title="账户 accounts")
+
+
+UsernameArg = Annotated[str, typer.Argument(help="用户名 (username)")]
+
+
+@app.command("disable")
+def disable(username: UsernameArg) -> None:
+    """停用账户：不能再登录，已发出的令牌立即失效 (disable an account; its tokens stop working)."""
+    _set_active(username, False)
+
+
+@app.command("enable")
+def enable(username: UsernameArg) -> None:
+    """重新启用账户 (enable an account again)."""
+    _set_active(username, True)
+
+
+def _set_active(username: str, active: bool) -> None:
+    with open_workspace() as g:
+        accounts.set_active(g.store, username, active)
+        audit.record(g.store, None, "enable_user" if active else "disable_user", f"user:{username}", "cli", "cli")
+    console.print(f"已启用 enabled: {username}" if active else f"已停用 disabled: {username}")
+
+
+@app.command("reset-password")
+def reset_password(
+    username: UsernameArg,
+    password: Annotated[str | None, typer.Option(
+        help="新密码，省略时交互输入 (new password; prompted when omitted)")] = None,
+    must_change: Annotated[bool, typer.Option(
+        "--must-change/--no-must-change", help="下次登录须修改（默认是）(owner must change it at next login)")] = True,
+) -> None:
+    """重置密码：旧令牌失效，默认下次登录须修改 (reset a password; old tokens stop working)."""
+    if password is None:
+        password = typer.prompt("新密码 new password", hide_input=True, confirmation_prompt=True)
+    with open_workspace() as g:
+        accounts.reset_password(g.store, username, password, must_change=must_change)
+        audit.record(g.store, None, "reset_password", f"user:{username}", f"cli must_change={must_change}", "cli")
+    console.print(f"已重置密码 password reset: {username}" + ("（下次登录须修改 must change at next login）"
+                                                             if must_change else ""))
+
+
+@app.command("revoke")
+def revoke(username: UsernameArg) -> None:
+    """撤销该账户已发出的全部令牌，须重新登录 (revoke every token issued to the account)."""
+    with open_workspace() as g:
+        accounts.revoke_tokens(g.store, username)
+        audit.record(g.store, None, "revoke_tokens", f"user:{username}", "cli", "cli")
+    console.print(f"已撤销令牌 tokens revoked: {username}")
 
 
 @app.command("demo")
 def demo(as_json: JsonOption = False) -> None:
-    """为演示数据建立每种角色各一个账户（密码为 gaodi-<用户名>，仅供演示）(demo accounts)."""
+    """为演示数据建立每种角色各一个账户（密码为 gaodi-<用户名>，仅供演示，生产模式不能登录）(demo accounts)."""
     with open_workspace() as g:
         logins = create_demo_users(g.store)
     print_demo_logins(logins, as_json)

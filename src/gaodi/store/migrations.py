@@ -153,6 +153,14 @@ MIGRATIONS += (
     Migration(7, "the audit log is a keyed hash chain: each entry's MAC and the MAC before it", (
         "ALTER TABLE audit_log ADD COLUMN prev_mac VARCHAR",
         "ALTER TABLE audit_log ADD COLUMN mac VARCHAR",
+    # 7, not 5: migrations 5 and 6 (pollutant emissions, holiday arrangements) come from other branches
+    Migration(8, "accounts: demo flag, forced password change, token version (revocation)", (
+        "ALTER TABLE users ADD COLUMN demo BOOLEAN DEFAULT FALSE",
+        "ALTER TABLE users ADD COLUMN must_change_password BOOLEAN DEFAULT FALSE",
+        "ALTER TABLE users ADD COLUMN token_version INTEGER DEFAULT 0",
+        # existing workspaces: the accounts `gaodi demo` made carry its labels ending in （演示）
+        """UPDATE users SET demo = (username IN ('admin', 'province', 'city', 'park', 'chain', 'enterprise')
+            AND coalesce(display_name, '') LIKE '%（演示）'), must_change_password = FALSE, token_version = 0""",
     )),
 )
 

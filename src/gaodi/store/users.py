@@ -12,22 +12,28 @@ from gaodi.errors import ConflictError, NotFoundError
 from gaodi.store.database import Store
 
 COLUMNS = ("username", "display_name", "password_hash", "role", "scope_kind", "scope_value", "active",
-           "created_at")
+           "created_at", "demo", "must_change_password", "token_version")
 
 
 def add_user(store: Store, username: str, display_name: str | None, password_hash: str, role: str,
-             scope_kind: str, scope_value: str | None, *, replace: bool = False) -> dict[str, Any]:
-    """Insert one account (or replace it when ``replace``); raise ConflictError on a taken name."""
+             scope_kind: str, scope_value: str | None, *, replace: bool = False,
+             demo: bool = False) -> dict[str, Any]:
+    """Insert one account (or replace it when ``replace``); raise ConflictError on a taken name.
+
+    A replaced account keeps its token version, raised by one, so its old tokens stop working.
+    """
     with store.transaction():
-        exists = store.con.execute("SELECT count(*) FROM users WHERE username = ?", [username]).fetchall()[0][0]
-        if exists and not replace:
+        old = store.con.execute("SELECT token_version FROM users WHERE username = ?", [username]).fetchall()
+        if old and not replace:
             raise ConflictError(f"用户名 {username} 已存在", f"user {username} already exists",
                                 fix="换一个用户名，或先停用旧账户")
+        version = (old[0][0] or 0) + 1 if old else 0
         store.con.execute("DELETE FROM users WHERE username = ?", [username])
         store.con.execute(
             "INSERT INTO users (username, display_name, password_hash, role, scope_kind, scope_value, active, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, TRUE, ?)",
-            [username, display_name, password_hash, role, scope_kind, scope_value, dt.datetime.now()])
+            "created_at, demo, must_change_password, token_version) VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?, FALSE, ?)",
+            [username, display_name, password_hash, role, scope_kind, scope_value, dt.datetime.now(), demo,
+             version])
     return get_user(store, username)
 
 
@@ -45,20 +51,35 @@ def get_user(store: Store, username: str) -> dict[str, Any]:
 
 
 def list_users(store: Store) -> list[dict[str, Any]]:
-    """Every account, without password hashes, ordered by name."""
-    cols = [c for c in COLUMNS if c != "password_hash"]
+    """Every account, without password hashes nor token versions, ordered by name."""
+    cols = [c for c in COLUMNS if c not in ("password_hash", "token_version")]
     rows = store.con.execute(f"SELECT {', '.join(cols)} FROM users ORDER BY username").fetchall()
     return [dict(zip(cols, r)) for r in rows]
 
 
 def set_active(store: Store, username: str, active: bool) -> dict[str, Any]:
+    """Enable or disable an account; disabling also raises its token version."""
     get_user(store, username)
     with store.transaction():
-        store.con.execute("UPDATE users SET active = ? WHERE username = ?", [active, username])
+        store.con.execute("UPDATE users SET active = ?, token_version = token_version + ? WHERE username = ?",
+                          [active, 0 if active else 1, username])
     return get_user(store, username)
 
 
-def set_password_hash(store: Store, username: str, password_hash: str) -> None:
+def set_password_hash(store: Store, username: str, password_hash: str, *,
+                      must_change: bool = False) -> dict[str, Any]:
+    """Store a new password hash; every token issued before stops working (token version + 1)."""
     get_user(store, username)
     with store.transaction():
-        store.con.execute("UPDATE users SET password_hash = ? WHERE username = ?", [password_hash, username])
+        store.con.execute(
+            "UPDATE users SET password_hash = ?, must_change_password = ?, token_version = token_version + 1 "
+            "WHERE username = ?", [password_hash, must_change, username])
+    return get_user(store, username)
+
+
+def revoke_tokens(store: Store, username: str) -> dict[str, Any]:
+    """Raise the account's token version so that every token issued so far is refused."""
+    get_user(store, username)
+    with store.transaction():
+        store.con.execute("UPDATE users SET token_version = token_version + 1 WHERE username = ?", [username])
+    return get_user(store, username)
