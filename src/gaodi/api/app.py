@@ -21,6 +21,7 @@ from gaodi.api.routers import (
     auth,
     catalog,
     chains,
+    cli_bridge,
     enterprises,
     evaluations,
     imports,
@@ -66,7 +67,7 @@ def create_app(gaodi: Gaodi, settings: ApiSettings | None = None) -> FastAPI:
         return {"status": "ok", "version": _version(), "production": settings.production}
 
     for module in (auth, users, audit, regions, parks, enterprises, monitor, chains, evaluations, policies, ladders,
-                   problems, regional, reports, imports, catalog):
+                   problems, regional, reports, imports, catalog, cli_bridge):
         app.include_router(module.router, prefix="/api")
 
     @app.get("/api/{rest:path}", include_in_schema=False)

@@ -18,11 +18,18 @@ def serve(g, host: str, port: int, production: bool) -> None:
 
     from gaodi.api import ApiSettings, create_app
 
+    from gaodi.api.routers.cli_bridge import CliBridge
+    from gaodi.cli import server_file
+
     settings = ApiSettings(**({"production": True} if production else {}))
     api = create_app(g, settings)
+    config = uvicorn.Config(api, host=host, port=port, log_level="warning")
+    public = config.bind_socket()
+    api.state.cli_bridge = bridge = CliBridge.open()  # where the CLI sends its commands meanwhile
     console.print(f"[bold]高地 gaodi[/bold] 网页界面 web UI: http://{host}:{port}/   接口文档 API docs: "
                   f"http://{host}:{port}/api/docs   （Ctrl+C 停止 stop）")
-    uvicorn.run(api, host=host, port=port, log_level="warning")
+    with server_file.owned(g.settings.home, bridge.port, bridge.token):
+        uvicorn.Server(config).run(sockets=[public, bridge.sock])
 
 
 @app.command("serve")
@@ -32,7 +39,7 @@ def serve_command(
     production: Annotated[bool, typer.Option(
         "--production", help="生产模式：必须设置 GAODI_API_SECRET_KEY (refuse the default secret)")] = False,
 ) -> None:
-    """启动网页界面与 REST 接口；工作区由本进程独占写入 (the server holds the workspace open)."""
+    """启动网页界面与 REST 接口；运行期间命令行命令交由本服务执行 (the server holds the workspace; CLI commands run in it)."""
     from gaodi.api import ApiSettings
 
     ApiSettings(**({"production": True} if production else {})).check()
