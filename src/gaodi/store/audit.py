@@ -16,7 +16,7 @@ COLUMNS = ("audit_id", "occurred_at", "username", "action", "resource", "detail"
 def record(store: Store, username: str | None, action: str, resource: str | None = None,
            detail: str | None = None, client: str | None = None) -> None:
     """Append one entry; ``action`` is a verb such as ``read_enterprise`` or ``import``."""
-    with store.transaction():
+    with store.transaction(exclusive=False):  # an append: it never conflicts, so it never waits
         store.con.execute(
             "INSERT INTO audit_log (occurred_at, username, action, resource, detail, client) "
             "VALUES (?, ?, ?, ?, ?, ?)", [dt.datetime.now(), username, action, resource, detail, client])

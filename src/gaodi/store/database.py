@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -94,10 +94,12 @@ class Store:
 
     # --- transactions -----------------------------------------------------------------------
     @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self, exclusive: bool = True) -> Iterator[None]:
         """All or nothing: every write inside either commits together or leaves the store as it was.
 
-        Transactions of the cursors of one database run one at a time (``locks.writes``).
+        Transactions of the cursors of one database run one at a time (``locks.writes``), except
+        those that only append to a table nobody updates (``exclusive=False``: an audit entry
+        need not wait for an import's write).
         """
         if self._depth:
             self._depth += 1
@@ -106,7 +108,7 @@ class Store:
             finally:
                 self._depth -= 1
             return
-        with self.locks.writes:
+        with self.locks.writes if exclusive else nullcontext():
             self.con.execute("BEGIN TRANSACTION")
             self._depth = 1
             try:
