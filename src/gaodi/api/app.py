@@ -25,6 +25,7 @@ from gaodi.api.routers import (
     calendar,
     catalog,
     chains,
+    cli_bridge,
     enterprises,
     evaluations,
     imports,
@@ -81,7 +82,7 @@ def create_app(gaodi: Gaodi, settings: ApiSettings | None = None) -> FastAPI:
         return {"status": "ok", "version": _version(), "production": settings.production}
 
     for module in (auth, users, audit, regions, parks, enterprises, monitor, chains, evaluations, policies, ladders,
-                   problems, regional, reports, imports, catalog, calendar):
+                   problems, regional, reports, imports, catalog, calendar, cli_bridge):
         app.include_router(module.router, prefix="/api")
 
     @app.get("/api/{rest:path}", include_in_schema=False)

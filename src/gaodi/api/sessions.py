@@ -26,6 +26,7 @@ class ThreadStore(Store):
         self.con = parent.con.cursor()
         self.ibis = ibis.duckdb.from_connection(self.con)
         self._depth = 0
+        self.locks = parent.locks  # one writer at a time across every cursor of the database
 
 
 class WorkspacePool:

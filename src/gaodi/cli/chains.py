@@ -218,7 +218,7 @@ def graph_command(chain: Annotated[str, typer.Argument(help="产业链代码 (ch
         raise InputError(f"不支持格式 {fmt}", f"unknown format {fmt}", fix="可选 json、graphml")
     text = to_graphml(g) if fmt == "graphml" else json.dumps(to_jsonable(g), ensure_ascii=False, indent=2)
     if output is None:
-        print(text)
+        console.file.write(text + "\n")
         return
     output.write_text(text, encoding="utf-8")
     console.print(f"已写出 {output} (wrote {len(g['nodes'])} nodes, {len(g['edges'])} edges)")

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 
+from gaodi.cli.routing import workspace_opener
 from gaodi.core import Gaodi
 
 
 def open_workspace() -> Gaodi:
-    return Gaodi.open(os.environ.get("GAODI_HOME"))
+    """The workspace; in a command the server runs for a CLI client, the server's own (its cursor)."""
+    opener = workspace_opener()
+    return opener() if opener is not None else Gaodi.open(os.environ.get("GAODI_HOME"))

@@ -37,29 +37,36 @@ def main(
 
 
 def run() -> None:
-    """Run the CLI, turning a GaodiError into its message (and JSON when --json was asked)."""
+    """Run the CLI; while `gaodi serve` owns the workspace, the server runs the command (gaodi.cli.remote)."""
+    from gaodi.cli import remote
+
+    args = sys.argv[1:]
+    forwarded = remote.forward(args)
+    sys.exit(execute(args) if forwarded is None else forwarded)
+
+
+def execute(args: list[str], command=None, debug: bool | None = None) -> int:
+    """Run the command line ``args`` and return the exit code, turning a GaodiError into its message
+    (and JSON when --json was asked). ``command`` is the click command to run (default the app's)."""
     try:
-        app(standalone_mode=False)
+        (command or typer.main.get_command(app)).main(args=list(args), prog_name="gaodi", standalone_mode=False)
     except GaodiError as exc:
-        if _state["debug"]:
+        if _state["debug"] if debug is None else debug:
             raise
-        if "--json" in sys.argv:
+        if "--json" in args:
             print_json(exc.as_dict())
         err_console.print(f"[bold red]错误 ({exc.code})[/bold red] {exc}")
         if exc.message_en:
             err_console.print(f"[dim]{exc.message_en}[/dim]")
-        sys.exit(2)
-    except SystemExit:
+        return 2
+    except (typer.Abort, KeyboardInterrupt):
+        return 130
+    except Exception as exc:  # click usage errors (typer's own click): shown as click shows them
+        if hasattr(exc, "show") and hasattr(exc, "exit_code"):
+            exc.show(file=err_console.file)
+            return exc.exit_code
         raise
-    except Exception as exc:  # click/typer usage errors
-        import click
-
-        if isinstance(exc, click.exceptions.Abort):
-            sys.exit(130)
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
+    return 0
 
 
 def _register() -> None:

@@ -13,8 +13,11 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-console = Console()
-err_console = Console(stderr=True)
+from gaodi.cli.routing import ConsoleRoute
+
+# Routed: a command that the server runs for a CLI client prints to that client (gaodi.cli.routing).
+console: Console = ConsoleRoute(Console(), 0)  # type: ignore[assignment]
+err_console: Console = ConsoleRoute(Console(stderr=True), 1)  # type: ignore[assignment]
 
 
 def to_jsonable(value: Any) -> Any:
@@ -46,7 +49,7 @@ def to_jsonable(value: Any) -> Any:
 
 def print_json(value: Any) -> None:
     """Print one JSON document on stdout (UTF-8, Chinese kept readable)."""
-    print(json.dumps(to_jsonable(value), ensure_ascii=False, indent=2))
+    console.file.write(json.dumps(to_jsonable(value), ensure_ascii=False, indent=2) + "\n")
 
 
 def print_table(rows: Sequence[Mapping[str, Any]], title: str | None = None,

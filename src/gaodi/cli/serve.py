@@ -24,14 +24,21 @@ def serve(g, host: str, port: int, production: bool) -> None:
     from gaodi.api import ApiSettings, create_app
     from gaodi.api.settings import is_loopback
 
+    from gaodi.api.routers.cli_bridge import CliBridge
+    from gaodi.cli import server_file
+
     production = production or not is_loopback(host)
     settings = ApiSettings(**({"production": True} if production else {}))
     api = create_app(g, settings)
+    # The client address is resolved by gaodi itself (GAODI_API_TRUSTED_PROXIES), never by uvicorn.
+    config = uvicorn.Config(api, host=host, port=port, log_level="warning", proxy_headers=False, server_header=False)
+    public = config.bind_socket()
+    api.state.cli_bridge = bridge = CliBridge.open()  # where the CLI sends its commands meanwhile
     docs = f"   接口文档 API docs: http://{host}:{port}/api/docs" if settings.docs_enabled else ""
     mode = "生产模式 production（演示账户不能登录 demo logins refused）" if settings.production else "开发模式 development"
     console.print(f"[bold]高地 gaodi[/bold] 网页界面 web UI: http://{host}:{port}/{docs}   {mode}   （Ctrl+C 停止 stop）")
-    # The client address is resolved by gaodi itself (GAODI_API_TRUSTED_PROXIES), never by uvicorn.
-    uvicorn.run(api, host=host, port=port, log_level="warning", proxy_headers=False, server_header=False)
+    with server_file.owned(g.settings.home, bridge.port, bridge.token):
+        uvicorn.Server(config).run(sockets=[public, bridge.sock])
 
 
 @app.command("serve")
@@ -42,7 +49,7 @@ def serve_command(
     production: Annotated[bool, typer.Option(
         "--production", help="生产模式：演示账户不能登录，接口文档关闭 (production mode)")] = False,
 ) -> None:
-    """启动网页界面与 REST 接口；工作区由本进程独占写入 (the server holds the workspace open)."""
+    """启动网页界面与 REST 接口；运行期间命令行命令交由本服务执行 (the server holds the workspace; CLI commands run in it)."""
     from gaodi.api import ApiSettings
 
     ApiSettings().check()

@@ -62,11 +62,19 @@ class ImportResult:
 
 def import_file(store: Store, kind_name: str, path: Path, out_dir: Path,
                 options: ImportOptions | None = None, limits: ReadLimits = ReadLimits()) -> ImportResult:
-    """Import ``path`` as ``kind_name`` into ``store``; reports go to ``out_dir``; ``limits`` bound the reading."""
+    """Import ``path`` as ``kind_name`` into ``store``; reports go to ``out_dir``; ``limits`` bound the reading.
+
+    Imports into one database queue one behind the other, each with its own import id.
+    """
     options = options or ImportOptions()
     kind = get_kind(kind_name)
+    with store.import_turn() as import_id:
+        return _import(store, kind, path, out_dir, options, import_id)
+
+
+def _import(store: Store, kind: Kind, path: Path, out_dir: Path, options: ImportOptions,
+            import_id: int) -> ImportResult:
     started = dt.datetime.now()
-    import_id = store.next_import_id()
     stage_name = f"stage_{import_id}"
     staged = stage_file(store, path, stage_name, options.sheet, limits)
     temps = [stage_name]

@@ -37,7 +37,7 @@ def record(store: Store, username: str | None, action: str, resource: str | None
            detail: str | None = None, client: str | None = None) -> None:
     """Append one entry; ``action`` is a verb such as ``read_enterprise`` or ``import``."""
     key = store.sealing_key
-    with _append, store.transaction():
+    with _append, store.transaction(exclusive=False):  # an append never conflicts: it does not wait for imports
         audit_id = store.con.execute("SELECT nextval('audit_seq')").fetchall()[0][0]
         row = {"audit_id": audit_id, "occurred_at": dt.datetime.now(), "username": username, "action": action,
                "resource": resource, "detail": detail, "client": client}

@@ -7,8 +7,9 @@ else asks the store for Ibis tables and hands it Ibis expressions to insert.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,19 @@ DATA_TABLES = (
     "statistics", "transactions", "chains", "segments", "placements", "clusters", "cluster_members",
     "projects", "plans", "plan_indicators", "indicator_values", "deflators",
 )
+
+
+class WriteLocks:
+    """The locks that order the writers of one database in this process (DuckDB admits one writing process).
+
+    ``writes`` is held by every transaction, so two transactions never race on the same rows;
+    ``imports`` is held by a whole import, so imports queue one behind the other and each takes
+    the next import id (ids follow commit order, which the data version of caches relies on).
+    """
+
+    def __init__(self) -> None:
+        self.writes = threading.RLock()
+        self.imports = threading.RLock()
 
 
 class Store:
@@ -47,6 +61,7 @@ class Store:
         self.con.execute("SET enable_progress_bar = false")
         self.ibis = ibis.duckdb.from_connection(self.con)
         self._depth = 0
+        self.locks = WriteLocks()
         if not read_only:
             self.migrate()
 
@@ -82,8 +97,13 @@ class Store:
 
     # --- transactions -----------------------------------------------------------------------
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """All or nothing: every write inside either commits together or leaves the store as it was."""
+    def transaction(self, exclusive: bool = True) -> Iterator[None]:
+        """All or nothing: every write inside either commits together or leaves the store as it was.
+
+        Transactions of the cursors of one database run one at a time (``locks.writes``), except
+        those that only append to a table nobody updates (``exclusive=False``: an audit entry
+        need not wait for an import's write).
+        """
         if self._depth:
             self._depth += 1
             try:
@@ -91,17 +111,24 @@ class Store:
             finally:
                 self._depth -= 1
             return
-        self.con.execute("BEGIN TRANSACTION")
-        self._depth = 1
-        try:
-            yield
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
-        else:
-            self.con.execute("COMMIT")
-        finally:
-            self._depth = 0
+        with self.locks.writes if exclusive else nullcontext():
+            self.con.execute("BEGIN TRANSACTION")
+            self._depth = 1
+            try:
+                yield
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
+            else:
+                self.con.execute("COMMIT")
+            finally:
+                self._depth = 0
+
+    @contextmanager
+    def import_turn(self) -> Iterator[int]:
+        """Wait for the imports before this one to finish, then give this one the next import id."""
+        with self.locks.imports:
+            yield self.next_import_id()
 
     # --- reading ----------------------------------------------------------------------------
     def table(self, name: str) -> ibis.Table:
