@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query
 from gaodi.api.deps import AuditReader, Format, GaodiDep, Paging
 from gaodi.api.listing import file_response
 from gaodi.api.schemas import ERRORS
-from gaodi.cli.output import to_jsonable
+from gaodi.serialize import to_jsonable
 from gaodi.directory.paging import EXPORT_LIMIT, Page
 from gaodi.store import audit
 

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query
 from gaodi.api.deps import Audit, CacheDep, DataYear, Format, GaodiDep, Paging, UserScope
 from gaodi.api.listing import list_response
 from gaodi.api.schemas import ERRORS
-from gaodi.cli.output import to_jsonable
+from gaodi.serialize import to_jsonable
 from gaodi.directory.enterprises import ENTERPRISE_COLUMNS, enterprise_detail, enterprise_list
 
 router = APIRouter(prefix="/enterprises", tags=["企业 enterprises"], responses=ERRORS)

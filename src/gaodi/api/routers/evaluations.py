@@ -26,7 +26,7 @@ from gaodi.access.scope import Scope
 from gaodi.api.deps import Audit, CacheDep, DataYear, Format, GaodiDep, Paging, UserScope
 from gaodi.api.listing import rows_response, sort_rows
 from gaodi.api.schemas import ERRORS
-from gaodi.cli.output import to_jsonable
+from gaodi.serialize import to_jsonable
 from gaodi.directory.regions import annual_years, resolve_year
 from gaodi.errors import ForbiddenError, InputError, NotFoundError
 from gaodi.evaluation.cluster_ladder import cluster_ladder

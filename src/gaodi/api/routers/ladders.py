@@ -8,7 +8,7 @@ from gaodi.access.filters import ensure_enterprise, scoped_enterprises
 from gaodi.api.deps import Audit, CacheDep, DataYear, Format, GaodiDep, Paging, UserScope
 from gaodi.api.listing import rows_response
 from gaodi.api.schemas import ERRORS
-from gaodi.cli.output import to_jsonable
+from gaodi.serialize import to_jsonable
 from gaodi.ladders import candidates, ladder_status, list_ladders
 
 router = APIRouter(prefix="/ladders", tags=["梯度培育 ladders"], responses=ERRORS)
