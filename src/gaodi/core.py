@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from gaodi.catalogs import industry_catalog, region_catalog
+from gaodi.chains.service import Chains
 from gaodi.demo.run import generate
 from gaodi.errors import NotFoundError
 from gaodi.indicators.frame import Area, Period
@@ -22,9 +23,10 @@ from gaodi.plan import load_builtin_plan
 from gaodi.plan.model import Plan
 from gaodi.plan.storage import list_plans, load_plan, save_plan
 from gaodi.demo.services import load_demo_services
-from gaodi.enterprise_services import EnterpriseServices
 from gaodi.indicators.base_figures import Figure, base_figures
 from gaodi.ingest.importer import ImportOptions, ImportResult, import_file
+from gaodi.policies.calculator import PolicyCalculator
+from gaodi.problems.service import ProblemService
 from gaodi.settings import Settings, load_settings
 from gaodi.store import Store
 from gaodi.store.seeding import seed_catalogues
@@ -65,9 +67,19 @@ class Gaodi:
         return cls(settings, store)
 
     @cached_property
-    def services(self) -> EnterpriseServices:
-        """The policy calculator and the enterprise-problem desk of this workspace."""
-        return EnterpriseServices(self)
+    def policies(self) -> PolicyCalculator:
+        """The policy calculator (政策计算器): rule sets loaded with ``gaodi policy load``, matched both ways."""
+        return PolicyCalculator(self)
+
+    @cached_property
+    def chains(self) -> Chains:
+        """The industrial chains (链长制): maps, local supporting rates, gaps, leakage, targets, projects."""
+        return Chains(self)
+
+    @cached_property
+    def problems(self) -> ProblemService:
+        """The enterprise-problem desk (企业问题闭环, 送解优): intake, handling, deadlines, statistics."""
+        return ProblemService(self)
 
     # --- catalogues -------------------------------------------------------------------------
     def industry(self, code: str) -> dict:

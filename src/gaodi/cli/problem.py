@@ -17,7 +17,7 @@ import typer
 from gaodi.cli.context import open_workspace
 from gaodi.cli.output import console, print_json, print_table
 from gaodi.errors import InputError, ValidationFailed
-from gaodi.enterprise_services import EnterpriseServices
+from gaodi.problems.service import ProblemService
 from gaodi.problems.desk import ProblemSubmission
 from gaodi.problems.events import in_china_time
 from gaodi.problems.stats import GROUPINGS
@@ -40,8 +40,8 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="输出 JSON (print one JS
 RoleOpt = Annotated[str, typer.Option("--role", help="角色 enterprise | staff | department | supervisor.")]
 
 
-def _services() -> EnterpriseServices:
-    return EnterpriseServices(open_workspace())
+def _services() -> ProblemService:
+    return open_workspace().problems
 
 
 def _at(text: str | None) -> dt.datetime | None:

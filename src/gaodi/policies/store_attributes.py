@@ -42,11 +42,13 @@ from pathlib import Path
 import ibis
 import pandas as pd
 
+from gaodi.access.filters import scoped_enterprises
+from gaodi.access.scope import Scope
 from gaodi.errors import InputError, Location
 from gaodi.policies.attributes import ATTRIBUTES, EnterpriseTable
 
 __all__ = ["CATALOGUE_LABELS", "attribute_expr", "enterprise_attributes", "enterprise_table_from_store", "check_extra",
-           "merge_extra",            "read_extra_attributes"]
+           "merge_extra", "read_extra_attributes"]
 
 #: Catalogue ids of ``industry_catalogue`` and the names policies use for them.
 CATALOGUE_LABELS = {
@@ -66,10 +68,15 @@ _SMART_NAMES = {0: "无", 1: "基础", 2: "先进", 3: "卓越", 4: "领航"}
 
 
 def attribute_expr(store, year: int, titles_year: int | None = None,
-                   uscc: str | list[str] | None = None) -> ibis.Table:
-    """The enterprise attribute table of data year ``year`` as an Ibis expression (see module docstring)."""
+                   uscc: str | list[str] | None = None, scope: Scope | None = None) -> ibis.Table:
+    """The enterprise attribute table of data year ``year`` as an Ibis expression (see module docstring).
+
+    ``scope`` keeps the enterprises a user may see (a city, park, chain or enterprise scope).
+    """
     titles_year = year if titles_year is None else titles_year
     ent, st = store.table("enterprises"), store.table("statistics")
+    if scope is not None and scope.kind != "province":
+        ent = scoped_enterprises(store, scope)
     titles = _titles(store, titles_year, uscc)
     if uscc is not None:  # filter every keyed table, so a single enterprise's query reads a few rows
         wanted = [uscc] if isinstance(uscc, str) else list(uscc)
@@ -115,9 +122,9 @@ def attribute_expr(store, year: int, titles_year: int | None = None,
 
 
 def enterprise_attributes(store, year: int, titles_year: int | None = None, uscc: str | list[str] | None = None,
-                          extra: pd.DataFrame | None = None) -> pd.DataFrame:
+                          extra: pd.DataFrame | None = None, scope: Scope | None = None) -> pd.DataFrame:
     """The attribute table as pandas, ready for :class:`EnterpriseTable` (lists as Python lists)."""
-    frame = store.execute(attribute_expr(store, year, titles_year, uscc))
+    frame = store.execute(attribute_expr(store, year, titles_year, uscc, scope))
     frame["smart_factory_level"] = frame["smart_factory_level"].map(lambda r: _SMART_NAMES[int(r)])
     for column in ("titles", "catalogues"):
         frame[column] = frame[column].map(lambda v: sorted(v) if isinstance(v, (list, tuple)) or hasattr(
@@ -130,9 +137,10 @@ def enterprise_attributes(store, year: int, titles_year: int | None = None, uscc
 
 def enterprise_table_from_store(store, year: int, titles_year: int | None = None,
                                 uscc: str | list[str] | None = None,
-                                extra: pd.DataFrame | None = None) -> EnterpriseTable:
+                                extra: pd.DataFrame | None = None, scope: Scope | None = None) -> EnterpriseTable:
     """The compiled :class:`EnterpriseTable` the matcher reads, built from the store."""
-    return EnterpriseTable(enterprise_attributes(store, year, titles_year, uscc, extra), source=f"store:{year}")
+    return EnterpriseTable(enterprise_attributes(store, year, titles_year, uscc, extra, scope),
+                           source=f"store:{year}")
 
 
 def read_extra_attributes(path: str | Path) -> pd.DataFrame:

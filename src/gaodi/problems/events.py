@@ -24,6 +24,7 @@ from gaodi.errors import InputError
 
 __all__ = [
     "CHINA_TZ",
+    "china_today",
     "GENESIS_HASH",
     "HistoryCheck",
     "HistoryIssue",
@@ -88,6 +89,11 @@ def compute_hash(event: ProblemEvent) -> str:
     """SHA-256 (hex) of the canonical JSON of every field of ``event`` except ``hash``."""
     text = json.dumps(_hashed_fields(event), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def china_today() -> dt.date:
+    """Today's date in China (the working days, deadlines and policy dates are Chinese dates)."""
+    return dt.datetime.now(CHINA_TZ).date()
 
 
 def in_china_time(at: dt.datetime) -> dt.datetime:

@@ -1,6 +1,6 @@
 """Enterprise problems (企业诉求, 送解优): intake, the closed loop, history, overdue warnings, statistics.
 
-The loop and its rules are the core's (``gaodi.problems.states``, through ``Gaodi.services``): an
+The loop and its rules are the core's (``gaodi.problems.states``, through ``Gaodi.problems``): an
 action not allowed in the problem's state is a ConflictError naming the allowed ones, a wrong role
 a ForbiddenError, bad content an InputError; nothing is written then. Here only who acts:
 
@@ -35,7 +35,7 @@ from gaodi.access.scope import Scope
 from gaodi.api.deps import Audit, CacheDep, CurrentUser, Format, GaodiDep, Paging, UserScope
 from gaodi.api.listing import rows_response, sort_rows
 from gaodi.api.schemas import ERRORS
-from gaodi.cli.output import to_jsonable
+from gaodi.serialize import to_jsonable
 from gaodi.errors import ForbiddenError, GaodiError, InputError
 from gaodi.workdays.calendar import CalendarNotCoveredError, china_calendar
 from gaodi.problems.deadlines import DeadlineStatus, deadline_status
@@ -109,7 +109,7 @@ def _today() -> dt.date:
 
 def _problems(g, cache) -> list[Problem]:
     """Every problem, newest first; cached until the next event is recorded."""
-    svc = g.services
+    svc = g.problems
     return cache.get(("problems", svc.repository.event_count()), svc.problems)
 
 
@@ -127,7 +127,7 @@ def _scoped(g, cache, scope: Scope) -> list[Problem]:
 
 def _problem(g, cache, scope: Scope, problem_id: str) -> Problem:
     """The problem (NotFoundError) if its enterprise is in the scope (ForbiddenError otherwise)."""
-    problem = g.services.problem(problem_id)
+    problem = g.problems.problem(problem_id)
     inside = _inside(g, cache, scope)
     if inside is not None and problem.uscc not in inside:
         raise ForbiddenError(f"问题 {problem_id} 的企业不在您的数据范围（{scope.describe()}）内",
@@ -206,7 +206,7 @@ def file_problem(body: ProblemCreate, g: GaodiDep, user: CurrentUser, audit: Aud
     try:
         role, at = _acting(user, Action.SUBMIT, body.at)
         ensure_enterprise(g.store, scope, uscc)
-        problem = g.services.submit(submission, actor=user.username, role=role, at=at)
+        problem = g.problems.submit(submission, actor=user.username, role=role, at=at)
     except GaodiError as exc:
         audit("submit_problem", f"enterprise:{uscc}", f"outcome=refused code={exc.code}")
         raise
@@ -288,7 +288,7 @@ def batch(g: GaodiDep, user: CurrentUser, audit: Audit,
             read = read_collection_file(path)
             read.raise_if_errors()
             _ensure_rows_in_scope(g, user.scope, [(row, sub.uscc) for row, sub, _ in read.submissions])
-            outcome = g.services.import_collection(path, actor=user.username)
+            outcome = g.problems.import_collection(path, actor=user.username)
         except GaodiError as exc:
             audit("import_problems", f"file:{name}", f"outcome=refused code={exc.code}")
             raise
@@ -319,7 +319,7 @@ def _ensure_rows_in_scope(g, scope: Scope, rows: list[tuple[int, str]]) -> None:
 @router.get("/{problem_id}", summary="一个诉求：现状、完整历史（哈希链校验）与可执行的下一步 (one problem)")
 def problem(problem_id: str, g: GaodiDep, user: CurrentUser, cache: CacheDep, audit: Audit) -> dict:
     p = _problem(g, cache, user.scope, problem_id)
-    svc = g.services
+    svc = g.problems
     check = svc.verify(problem_id)[0]
     audit("read_problem", f"problem:{problem_id}", f"enterprise={p.uscc}")
     return to_jsonable({"problem": _row(p, _today()) | {
@@ -339,7 +339,7 @@ def step(problem_id: str, action: str, body: ProblemStep, g: GaodiDep, user: Cur
     try:
         _problem(g, cache, user.scope, problem_id)
         role, at = _acting(user, action, body.at)
-        p = _take(g.services, action, problem_id, body, {"actor": user.username, "role": role, "at": at})
+        p = _take(g.problems, action, problem_id, body, {"actor": user.username, "role": role, "at": at})
     except GaodiError as exc:
         audit(f"problem_{action}", f"problem:{problem_id}", f"outcome=refused code={exc.code}")
         raise

@@ -1,0 +1,91 @@
+"""The same question asked through the core, the CLI (``--json``) and the REST API gets the same numbers.
+
+The workspace is the hand-made province of ``tests/api/province.py`` (see its table); the policy rule set
+is the one ``conftest.POLICIES`` loads with ``gaodi policy load``, not the shipped examples.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.api.province import USCC
+
+from .conftest import AS_OF, YEAR
+
+U = {v: k for k, v in USCC.items()}  # USCC → key (A1 …)
+
+
+# --- policy calculator ------------------------------------------------------------------------
+def test_the_api_uses_the_policy_set_loaded_with_gaodi_policy_load(api):
+    body = api("/policies", year=YEAR, as_of=AS_OF)
+    assert (body["rule_set"], body["version"]) == ("consistency-test", "1")
+    assert sorted(r["policy_id"] for r in body["items"]) == ["T-GROWTH", "T-SEI-RD", "T-SMALL"]
+
+
+@pytest.mark.parametrize("key", sorted(USCC))
+def test_every_enterprise_gets_the_same_verdict_on_every_policy_everywhere(core, ask, api, key):
+    uscc = USCC[key]
+    found = core.policies.enterprise_policies(uscc, dt.date.fromisoformat(AS_OF), YEAR, include_not_eligible=True)
+    in_core = dict(zip(found.policies.policy_id, found.policies.verdict))
+    cli = ask("policy", "match", "--enterprise", uscc, "--all", "--as-of", AS_OF, "--year", str(YEAR))
+    in_cli = {p["policy_id"]: p["verdict"] for p in cli["policies"]}
+    body = api(f"/policies/enterprise/{uscc}", year=YEAR, as_of=AS_OF)
+    in_api = {p["policy_id"]: p["verdict"] for p in body["policies"]}
+    assert in_core == in_cli == in_api
+    assert set(in_core) == {"T-GROWTH", "T-SEI-RD", "T-SMALL"}
+
+
+@pytest.mark.parametrize("policy", ["T-GROWTH", "T-SEI-RD", "T-SMALL"])
+def test_a_policys_enterprises_are_the_same_everywhere(core, ask, api, policy):
+    found = core.policies.policy_enterprises(policy, dt.date.fromisoformat(AS_OF), YEAR)
+    in_core = dict(zip(found.enterprises.uscc, found.enterprises.verdict))
+    cli = ask("policy", "match", "--policy", policy, "--as-of", AS_OF, "--year", str(YEAR))
+    in_cli = {r["uscc"]: r["verdict"] for r in cli["enterprises"]}
+    body = api(f"/policies/{policy}/enterprises", year=YEAR, as_of=AS_OF, page_size=500)
+    in_api = {r["uscc"]: r["verdict"] for r in body["items"]}
+    assert in_core == in_cli == in_api
+
+
+def test_growth_policy_qualifies_the_above_scale_enterprises_that_grew_a_quarter(core):
+    """Every enterprise's 2024 revenue is 80 % of 2025's: growth (1 / 0.8 − 1) × 100 = 25 % ≥ 20 %;
+    A3 is not above scale, so only A1 A2 B1 B2 C1 qualify (5 × 10 万元)."""
+    found = core.policies.policy_enterprises("T-GROWTH", dt.date.fromisoformat(AS_OF), YEAR)
+    qualifying = found.enterprises[found.enterprises.verdict == "qualifies"]
+    assert sorted(U[u] for u in qualifying.uscc) == ["A1", "A2", "B1", "B2", "C1"]
+    assert (found.qualifies, found.total_outlay_wan) == (5, 50.0)
+
+
+# --- industrial chains ------------------------------------------------------------------------
+FIGURES = ("purchases", "local_amount", "province_rate", "city_rate", "buyers", "suppressed")
+
+
+def _by_segment(rows) -> dict:
+    return {r["segment_id"]: tuple(r[k] for k in FIGURES) for r in rows}
+
+
+def test_chain_rates_by_segment_are_the_same_fractions_everywhere(core, ask, api):
+    """Chain T in 2025 (tests/api/province_chains.py): 1 500 万元 bought, 600 in the province: 0.40."""
+    table = core.chains.analysis().rates("2025", by=("segment",), chain_id="T")
+    in_core = _by_segment(core_rows(table))
+    in_cli = _by_segment(ask("chains", "rate", "--chain", "T", "--period", "2025")["rows"])
+    in_api = _by_segment(api("/chains/T/rates", period="2025", page_size=500)["items"])
+    assert in_core == in_cli == in_api
+    assert in_core["*"][:3] == (1500, 600, pytest.approx(0.40))
+
+
+def core_rows(table) -> list[dict]:
+    from gaodi.serialize import to_jsonable
+
+    rows = to_jsonable(table)
+    return [{k: (None if r.get("suppressed") and k in ("province_rate", "city_rate") else v)
+             for k, v in r.items()} for r in rows]
+
+
+def test_the_chain_detail_is_the_same_in_the_cli_and_the_api(core, ask, api):
+    cli = ask("chains", "show", "T", "--period", "2025")
+    body = api("/chains/T", period="2025")
+    assert [s["segment_id"] for s in cli["segments"]] == [s["segment_id"] for s in body["segments"]]
+    assert [s["enterprises"] for s in cli["segments"]] == [s["enterprises"] for s in body["segments"]]
+    assert [m["uscc"] for m in cli["masters"]] == [m["uscc"] for m in body["masters"]]
