@@ -15,6 +15,7 @@ from gaodi.catalogs import industry_catalog, region_catalog
 from gaodi.chains.service import Chains
 from gaodi.demo.run import generate
 from gaodi.errors import NotFoundError
+from gaodi.evaluation.service import Evaluations
 from gaodi.indicators.frame import Area, Period
 from gaodi.indicators.sectors import SectorRecord, sector_records
 from gaodi.indicators.sources import Sources
@@ -25,6 +26,7 @@ from gaodi.plan.storage import list_plans, load_plan, save_plan
 from gaodi.demo.services import load_demo_services
 from gaodi.indicators.base_figures import Figure, base_figures
 from gaodi.ingest.importer import ImportOptions, ImportResult, import_file
+from gaodi.ladders.service import Ladders
 from gaodi.policies.calculator import PolicyCalculator
 from gaodi.problems.service import ProblemService
 from gaodi.settings import Settings, load_settings
@@ -75,6 +77,16 @@ class Gaodi:
     def chains(self) -> Chains:
         """The industrial chains (链长制): maps, local supporting rates, gaps, leakage, targets, projects."""
         return Chains(self)
+
+    @cached_property
+    def evaluations(self) -> Evaluations:
+        """Evaluations of the store's enterprises, parks and clusters (亩均效益, 五好园区, 集群竞赛)."""
+        return Evaluations(self)
+
+    @cached_property
+    def ladders(self) -> Ladders:
+        """The enterprise ladders (梯度培育): rungs held, the next rung and what is lacking, candidates, funnels."""
+        return Ladders(self)
 
     @cached_property
     def problems(self) -> ProblemService:

@@ -9,16 +9,7 @@ import typer
 
 from gaodi.cli.context import open_workspace
 from gaodi.cli.output import console, print_json, print_table
-from gaodi.evaluation.store_data import years_with_data
-from gaodi.ladders import (
-    Check,
-    candidates,
-    funnel,
-    ladder_status,
-    list_ladders,
-    load_ladder,
-    read_inputs,
-)
+from gaodi.ladders import Check, list_ladders
 
 app = typer.Typer(
     name="ladder",
@@ -41,15 +32,9 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="输出 JSON (print one JS
 
 
 def _setup(year: int | None, inputs: Path | None, rules: list[Path] | None):
-    ladders = {ladder.name: ladder for ladder in list_ladders()}
-    for path in rules or []:
-        own = load_ladder(path)
-        ladders[own.name] = own
-    chosen = list(ladders.values())
-    store = open_workspace().store
-    year = year or years_with_data(store)[-1]
-    given = read_inputs(inputs, chosen) if inputs else {}
-    return store, year, chosen, given
+    ladders = open_workspace().ladders
+    chosen = ladders.rules(rules or [])
+    return ladders, ladders.year(year), chosen, ladders.inputs(inputs, chosen)
 
 
 @app.command("status")
@@ -57,8 +42,8 @@ def status_command(uscc: Annotated[str, typer.Argument(help="统一社会信用�
                    year: YearOpt = None, inputs: InputsOpt = None, rules: RulesOpt = None,
                    json_out: JsonOpt = False) -> None:
     """一家企业在各梯度上的位置：已有称号、下一梯级、还缺什么 (one enterprise on every ladder)."""
-    store, year, ladders, given = _setup(year, inputs, rules)
-    status = ladder_status(store, uscc, year, ladders=ladders, inputs=given)
+    service, year, ladders, given = _setup(year, inputs, rules)
+    status = service.status(uscc, year, ladders=ladders, inputs=given)
     if json_out:
         print_json(status)
         return
@@ -89,9 +74,8 @@ def candidates_command(
     json_out: JsonOpt = False,
 ) -> None:
     """某一梯级的候选企业：符合、需要数据（及只差一项）(candidates for a rung)."""
-    store, year, ladders, given = _setup(year, inputs, rules)
-    found = candidates(store, rung, year, city=city, ladders=ladders, inputs=given,
-                       include_one_short=one_short)
+    service, year, ladders, given = _setup(year, inputs, rules)
+    found = service.candidates(rung, year, city=city, ladders=ladders, inputs=given, include_one_short=one_short)
     if json_out:
         print_json({"rung": rung, "city": city, "year": year, "candidates": found})
         return
@@ -108,8 +92,8 @@ def funnel_command(
     json_out: JsonOpt = False,
 ) -> None:
     """各市州每个梯级的漏斗：已持有、符合、需要数据、只差一项 (funnel of candidates per rung)."""
-    store, year, ladders, given = _setup(year, inputs, rules)
-    rows = funnel(store, year, city=city, ladders=ladders, inputs=given)
+    service, year, ladders, given = _setup(year, inputs, rules)
+    rows = service.funnel(year, city=city, ladders=ladders, inputs=given)
     if json_out:
         print_json({"year": year, "rows": rows})
         return

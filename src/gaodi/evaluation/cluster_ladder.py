@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from gaodi.enterprise_ratios import growth_pct, intensity_pct
 from gaodi.evaluation.store_data import TITLE_COLUMNS, subject_frame
 
 LEVELS = ("world", "national", "provincial", "sme_featured")
@@ -54,10 +55,14 @@ def cluster_ladder(store, year: int) -> list[ClusterMonitor]:
             above_scale_members=int(row["above_scale_count"]),
             revenue=revenue,
             value_added=float(row["value_added"] or 0),
-            revenue_growth=(revenue / before - 1) * 100 if before > 0 else None,
-            rd_intensity=float(row["rd_expense"]) / revenue * 100 if revenue > 0 else None,
+            revenue_growth=_known(growth_pct(revenue, before)),
+            rd_intensity=_known(intensity_pct(float(row["rd_expense"] or 0), revenue)),
             titles={title: int(row[column]) for title, column in TITLE_COLUMNS.items()
                     if np.isfinite(float(row[column]))},
         ))
     rank = {level: k for k, level in enumerate(LEVELS)}
     return sorted(out, key=lambda c: (rank.get(c.level, 9), -c.revenue, c.cluster_id))
+
+
+def _known(value: float) -> float | None:
+    return None if np.isnan(value) else float(value)

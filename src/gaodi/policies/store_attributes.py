@@ -15,7 +15,9 @@ rd_expense, investment,
 employees
 revenue_prev            statistics.revenue of Y − 1 (万元)
 revenue_growth          (revenue / revenue_prev − 1) × 100, %; missing when revenue_prev ≤ 0 or missing
-rd_intensity            rd_expense / revenue × 100, %; missing when revenue ≤ 0 (研发投入强度)
+                        (:func:`gaodi.enterprise_ratios.growth_pct`, as every capability)
+rd_intensity            rd_expense / revenue × 100, %; missing when revenue ≤ 0 (研发投入强度,
+                        :func:`gaodi.enterprise_ratios.intensity_pct`)
 new_hires               max(employees − employees of Y − 1, 0), 人: the net rise in headcount, a proxy
                         for 新增就业 (the store holds no hiring records)
 size_class              大型/中型/小型/微型 by the industrial thresholds of 《统计上大中小微型企业划分办法
@@ -44,6 +46,7 @@ import pandas as pd
 
 from gaodi.access.filters import scoped_enterprises
 from gaodi.access.scope import Scope
+from gaodi.enterprise_ratios import growth_pct, intensity_pct, size_class
 from gaodi.errors import InputError, Location
 from gaodi.policies.attributes import ATTRIBUTES, EnterpriseTable
 
@@ -95,23 +98,17 @@ def attribute_expr(store, year: int, titles_year: int | None = None,
             .left_join(_catalogues(store), "industry_code").drop("industry_code_right"))
     rev, prev, emp = base.revenue, base.revenue_prev, base.employees.cast("float64")
     emp_prev = base.employees_prev.cast("float64")
-    size = ibis.cases(
-        (emp.isnull() & rev.isnull(), ibis.null("string")),
-        ((emp >= 1000) & (rev >= 40000), "大型"),
-        ((emp >= 300) & (rev >= 2000), "中型"),
-        ((emp >= 20) & (rev >= 300), "小型"),
-        else_="微型")
     return base.select(
         "uscc", "name", "region_code", "city_code", "park_id", "industry_code",
         catalogues=base.catalogues,
-        size_class=size,
+        size_class=size_class(emp, rev),
         titles=base.titles,
         above_scale=base.above_scale,
         revenue=rev,
         revenue_prev=prev,
-        revenue_growth=ibis.cases((prev > 0, (rev / prev - 1) * 100), else_=ibis.null("float64")),
+        revenue_growth=growth_pct(rev, prev),
         rd_expense=base.rd_expense,
-        rd_intensity=ibis.cases((rev > 0, base.rd_expense / rev * 100), else_=ibis.null("float64")),
+        rd_intensity=intensity_pct(base.rd_expense, rev),
         investment=base.investment,
         employees=emp,
         new_hires=ibis.cases((emp.notnull() & emp_prev.notnull(), ibis.greatest(emp - emp_prev, 0)),

@@ -9,7 +9,7 @@ from gaodi.api.deps import Audit, CacheDep, DataYear, Format, GaodiDep, Paging, 
 from gaodi.api.listing import rows_response
 from gaodi.api.schemas import ERRORS
 from gaodi.serialize import to_jsonable
-from gaodi.ladders import candidates, ladder_status, list_ladders
+from gaodi.ladders import list_ladders
 
 router = APIRouter(prefix="/ladders", tags=["梯度培育 ladders"], responses=ERRORS)
 
@@ -27,7 +27,7 @@ def ladders(_: UserScope) -> list[dict]:
 @router.get("/enterprise/{uscc}", summary="企业在各梯度的位置与差距 (an enterprise on every ladder)")
 def enterprise_ladders(uscc: str, g: GaodiDep, scope: UserScope, audit: Audit, year: DataYear) -> dict:
     ensure_enterprise(g.store, scope, uscc)
-    status = ladder_status(g.store, uscc, year)
+    status = g.ladders.status(uscc, year)
     audit("read_enterprise_ladders", f"enterprise:{uscc}", f"year={year}")
     return to_jsonable(status)
 
@@ -40,7 +40,7 @@ def rung_candidates(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Pagi
     def compute() -> list[dict]:
         inside = set(g.store.execute(scoped_enterprises(g.store, scope).select("uscc")).uscc)
         city = scope.values[0] if scope.kind == "city" else None
-        found = candidates(g.store, rung, year, city=city, include_one_short=True)
+        found = g.ladders.candidates(rung, year, city=city, include_one_short=True)
         return [{"uscc": c.uscc, "name": c.name, "city_code": c.city_code, "status": c.verdict.status,
                  "status_zh": {"met": "已满足", "needs_data": "待补数据", "unmet": "差一项"}.get(c.verdict.status, ""),
                  "lacking": "；".join(ch.label for ch in c.verdict.unmet + c.verdict.unknown)}
