@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from gaodi.administration import AuditLog, Users
 from gaodi.catalogs import industry_catalog, region_catalog
 from gaodi.chains.service import Chains
 from gaodi.demo.run import generate
+from gaodi.directory.service import Directory
 from gaodi.errors import NotFoundError
 from gaodi.evaluation.service import Evaluations
 from gaodi.indicators.frame import Area, Period
@@ -25,10 +27,13 @@ from gaodi.plan.model import Plan
 from gaodi.plan.storage import list_plans, load_plan, save_plan
 from gaodi.demo.services import load_demo_services
 from gaodi.indicators.base_figures import Figure, base_figures
-from gaodi.ingest.importer import ImportOptions, ImportResult, import_file
+from gaodi.ingest.importer import ImportOptions, ImportResult
+from gaodi.ingest.service import Imports
 from gaodi.ladders.service import Ladders
 from gaodi.policies.calculator import PolicyCalculator
 from gaodi.problems.service import ProblemService
+from gaodi.regional.service import Regional
+from gaodi.reports.service import Reports
 from gaodi.settings import Settings, load_settings
 from gaodi.store import Store
 from gaodi.store.seeding import seed_catalogues
@@ -89,6 +94,36 @@ class Gaodi:
         return Ladders(self)
 
     @cached_property
+    def regional(self) -> Regional:
+        """Regional layout: specialisation, clusters, shift-share, complexity, growth opportunities."""
+        return Regional(self)
+
+    @cached_property
+    def directory(self) -> Directory:
+        """Cities, parks and enterprises with their figures, as a scope may see them."""
+        return Directory(self)
+
+    @cached_property
+    def imports(self) -> Imports:
+        """``g.imports()`` is the import log; ``g.imports.file(kind, path)`` imports one file."""
+        return Imports(self)
+
+    @cached_property
+    def reports(self) -> Reports:
+        """The report library: kinds, generating a report, the stored files a scope may see."""
+        return Reports(self)
+
+    @cached_property
+    def users(self) -> Users:
+        """The accounts of the workspace."""
+        return Users(self)
+
+    @cached_property
+    def audit(self) -> AuditLog:
+        """The audit trail: every write and every read of confidential data."""
+        return AuditLog(self)
+
+    @cached_property
     def problems(self) -> ProblemService:
         """The enterprise-problem desk (企业问题闭环, 送解优): intake, handling, deadlines, statistics."""
         return ProblemService(self)
@@ -102,8 +137,8 @@ class Gaodi:
 
     # --- import -----------------------------------------------------------------------------
     def import_file(self, kind: str, path: str | Path, options: ImportOptions | None = None) -> ImportResult:
-        """Validate and import one file; see :func:`gaodi.ingest.importer.import_file`."""
-        return import_file(self.store, kind, Path(path), self.settings.imports_dir, options)
+        """Validate and import one file; the same as ``g.imports.file``."""
+        return self.imports.file(kind, path, options)
 
     # --- demo -------------------------------------------------------------------------------
     def demo(self, size: str = "medium", progress=None) -> DemoResult:
@@ -177,9 +212,6 @@ class Gaodi:
             self._monitors.clear()
             self._monitors[key] = Monitor(Sources(self.store, self.settings.province_code), self.plan(plan_id))
         return self._monitors[key]
-
-    def imports(self) -> list[dict]:
-        return self.store.imports()
 
     def row_counts(self) -> dict[str, int]:
         return self.store.row_counts()

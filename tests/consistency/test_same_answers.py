@@ -89,3 +89,53 @@ def test_the_chain_detail_is_the_same_in_the_cli_and_the_api(core, ask, api):
     assert [s["segment_id"] for s in cli["segments"]] == [s["segment_id"] for s in body["segments"]]
     assert [s["enterprises"] for s in cli["segments"]] == [s["enterprises"] for s in body["segments"]]
     assert [m["uscc"] for m in cli["masters"]] == [m["uscc"] for m in body["masters"]]
+
+
+# --- 亩均效益 classes -----------------------------------------------------------------------------
+MU = "亩均效益-规上工业企业"
+
+
+def test_mu_classes_are_the_same_everywhere_and_match_the_worked_example(core, ask, api):
+    """tests/api/province_evaluations.py works the 2025 ranking out by hand: A1 A, B1 B, A2 B, B2 C, C1 D."""
+    evaluation = core.evaluations.evaluate(MU, YEAR)
+    in_core = {i.id: (i.rank, i.class_label) for i in evaluation.graded}
+    cli = ask("evaluate", "enterprises", "--rules", MU, "--year", str(YEAR))
+    in_cli = {i["id"]: (i["rank"], i["class_label"]) for i in cli["items"] if i["graded"]}
+    body = api(f"/evaluations/rankings/{MU}", year=YEAR, page_size=500)
+    in_api = {r["id"]: (r["rank"], r["class"]) for r in body["items"] if r["class"] != "不参评"}
+    assert in_core == in_cli == in_api
+    assert {U[k]: v for k, v in in_core.items()} == {"A1": (1, "A"), "B1": (2, "B"), "A2": (3, "B"),
+                                                     "B2": (4, "C"), "C1": (5, "D")}
+
+
+# --- enterprise ladders -----------------------------------------------------------------------------
+def _verdicts(positions) -> dict:
+    return {p["ladder"]: (p["next_rung"], (p["verdict"] or {}).get("status")) for p in positions}
+
+
+@pytest.mark.parametrize("key", ["A1", "B2"])
+def test_ladder_verdicts_are_the_same_everywhere(core, ask, api, key):
+    from gaodi.serialize import to_jsonable
+
+    in_core = _verdicts(to_jsonable(core.ladders.status(USCC[key], YEAR))["positions"])
+    in_cli = _verdicts(ask("ladder", "status", USCC[key], "--year", str(YEAR))["positions"])
+    in_api = _verdicts(api(f"/ladders/enterprise/{USCC[key]}", year=YEAR)["positions"])
+    assert in_core == in_cli == in_api and in_core
+
+
+# --- regional location quotients -----------------------------------------------------------------
+def test_location_quotients_are_the_same_everywhere(core, ask, api):
+    """LQ = (x_ri / x_r) / (x_i / x), value added of above-scale enterprises by city × 2-digit class."""
+    from gaodi.regional.service import RegionalOptions
+
+    rows = core.regional.analysis(RegionalOptions("value_added", "city", 2, str(YEAR))).lq_rows()
+    in_core = {(r["region"], r["industry"]): r["lq"] for r in rows}
+    cli = ask("region", "--measure", "value_added", "--digits", "2", "specialise", "--year", str(YEAR))
+    in_cli = {(r["region"], r["industry"]): r["lq"] for r in cli["location_quotients"]}
+    body = api("/regional/location-quotients", measure="value_added", level="city", digits=2, year=str(YEAR),
+               page_size=500)
+    in_api = {(r["region"], r["industry"]): r["lq"] for r in body["items"]}
+    assert in_core.keys() == in_cli.keys() == in_api.keys()
+    assert all(in_core[k] == pytest.approx(in_cli[k]) == pytest.approx(in_api[k]) for k in in_core)
+    # 长沙 (430100) 37 航空: A1's 20 000 of the city's 30 000 (A3 is below scale); province 51 000, 37: 20 000
+    assert in_core[("430100", "37")] == pytest.approx((20000 / 30000) / (20000 / 51000))
