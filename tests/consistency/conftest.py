@@ -6,6 +6,7 @@ workspace; ``core`` is the :class:`~gaodi.core.Gaodi` itself. Built once per ses
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -15,6 +16,8 @@ from typer.testing import CliRunner
 from gaodi.api import ApiSettings, create_app
 from gaodi.cli.main import app
 from gaodi.core import Gaodi
+from gaodi.problems.desk import ProblemSubmission
+from gaodi.problems.events import CHINA_TZ
 from tests.api import province
 
 POLICIES = """\
@@ -79,9 +82,25 @@ def core(tmp_path_factory):
     (folder / "policies.yaml").write_text(POLICIES, encoding="utf-8")
     r = CliRunner().invoke(app, ["policy", "load", str(folder / "policies.yaml"), "--json"])
     assert r.exit_code == 0, r.output
+    _problems(g)
     yield g
     mp.undo()
     g.close()
+
+
+def _problems(g) -> None:
+    """Three problems of 2026: A1 and B1 about financing (A1's closed within its deadline), C1 about land."""
+    at = dt.datetime(2026, 3, 2, 9, tzinfo=CHINA_TZ)
+    for key, category in (("A1", "融资"), ("B1", "融资"), ("C1", "用地")):
+        p = g.problems.submit(ProblemSubmission(province.USCC[key], f"{category}问题（测试）", "测试用诉求", category),
+                              actor="tester", at=at)
+        if key == "A1":
+            g.problems.accept(p.problem_id, actor="staff", at=at + dt.timedelta(hours=1))
+            g.problems.assign(p.problem_id, department="省工信厅", deadline_workdays=5, actor="staff",
+                              at=at + dt.timedelta(hours=2))
+            g.problems.start(p.problem_id, actor="dept", at=at + dt.timedelta(days=1))
+            g.problems.reply(p.problem_id, reply="已协调", actor="dept", at=at + dt.timedelta(days=2))
+            g.problems.close(p.problem_id, satisfaction=5, actor="a1", at=at + dt.timedelta(days=3))
 
 
 @pytest.fixture(scope="session")
