@@ -174,3 +174,9 @@ def test_monitor_records_of_a_period_are_the_same_everywhere(core, ask, api):
     in_cli = pick(cli if isinstance(cli, list) else cli["records"])
     in_api = pick(api("/monitor", period="2025", area="430000")["records"])
     assert in_core == in_cli == in_api and in_core
+
+
+def test_openapi_describes_the_chain_and_policy_answers(api):
+    schemas = api("/openapi.json")["components"]["schemas"]
+    assert "fraction" in schemas["ColumnPublic"]["properties"]["unit"]["description"]
+    assert {"ChainDetailPublic", "EnterprisePoliciesPublic", "ListPublic_ChainRatePublic_"} <= set(schemas)
