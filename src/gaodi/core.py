@@ -135,6 +135,10 @@ class Gaodi:
     def region(self, code: str) -> dict:
         return region_catalog(self.settings.province_code).describe(code)
 
+    def region_names(self) -> dict[str, str]:
+        """Region code → name for every region of the catalogue (current and retired codes)."""
+        return {code: r.name for code, r in region_catalog(self.settings.province_code).regions.items()}
+
     # --- import -----------------------------------------------------------------------------
     def import_file(self, kind: str, path: str | Path, options: ImportOptions | None = None) -> ImportResult:
         """Validate and import one file; the same as ``g.imports.file``."""

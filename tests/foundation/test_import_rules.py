@@ -24,9 +24,9 @@ API_IMPORTS_CLI_ALLOWED = {"api/routers/monitor.py"}
 # Edges still touching ``g.store`` directly (scope checks, paging, sessions); new edge modules may not.
 EDGE_STORE_ALLOWED = {
     "api/cache.py", "api/deps.py", "api/listing.py", "api/sessions.py", "api/routers/auth.py",
-    "api/routers/users.py", "api/routers/chains.py", "api/routers/enterprises.py",
-    "api/routers/evaluations.py", "api/routers/ladders.py", "api/routers/monitor.py", "api/routers/parks.py",
-    "api/routers/policies.py", "api/routers/problems.py", "api/routers/regional.py", "api/routers/reports.py",
+    "api/routers/users.py", "api/routers/enterprises.py", "api/routers/evaluations.py",
+    "api/routers/monitor.py", "api/routers/parks.py", "api/routers/problems.py", "api/routers/regional.py",
+    "api/routers/reports.py",
     "cli/demo.py",
 }
 SQL = re.compile(r"^\s*(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM|CREATE (OR REPLACE )?(TEMP )?(TABLE|VIEW)|"

@@ -219,7 +219,7 @@ def show_command(problem_id: IdArg, json_out: JsonOpt = False) -> None:
 
 @app.command("stats")
 def stats_command(
-    by: Annotated[str, typer.Option("--by", help="分组：" + " | ".join(GROUPINGS))] = "category",
+    by: Annotated[str, typer.Option("--by", help="分组：" + " | ".join([*GROUPINGS, "city"]))] = "category",
     as_of: Annotated[str | None, typer.Option("--as-of", help="统计日期（默认今天）.")] = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -228,7 +228,7 @@ def stats_command(
     if json_out:
         print_json(frame)
         return
-    print_table(frame.to_dict(orient="records"), title=f"问题分析：按{GROUPINGS[by]} (by {by})",
+    print_table(frame.to_dict(orient="records"), title=f"问题分析：按{GROUPINGS.get(by, '市')} (by {by})",
                 columns=[by, "problems", "open", "closed", "overdue_now", "on_time_rate", "repeat_problems",
                          "median_workdays_to_close", "p90_workdays_to_close", "mean_satisfaction"])
 

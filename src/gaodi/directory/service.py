@@ -12,6 +12,7 @@ from typing import Any
 
 import ibis.expr.types as ir
 
+from gaodi.access.filters import city_of_regions, ensure_enterprise, scoped_city_codes, scoped_enterprises
 from gaodi.access.scope import Scope
 from gaodi.directory.enterprises import enterprise_detail, enterprise_list
 from gaodi.directory.paging import Page, PageRequest, run_all, run_page
@@ -55,6 +56,23 @@ class Directory:
 
     def enterprise(self, scope: Scope, uscc: str) -> dict[str, Any]:
         return enterprise_detail(self.g.store, scope, uscc)
+
+    def enterprise_ids(self, scope: Scope) -> set[str]:
+        """The USCCs of the enterprises a scope reaches."""
+        return set(self.g.store.execute(scoped_enterprises(self.g.store, scope).select("uscc")).uscc)
+
+    def check_enterprise(self, scope: Scope, uscc: str) -> None:
+        """NotFoundError when ``uscc`` is unknown, ForbiddenError when it lies outside the scope."""
+        ensure_enterprise(self.g.store, scope, uscc)
+
+    def city_codes(self, scope: Scope) -> list[str]:
+        """The city codes a scope reaches (every city for province and chain scopes)."""
+        return scoped_city_codes(self.g.store, scope)
+
+    def places_in(self, cities) -> set[str]:
+        """Every region code (the cities themselves and their counties) inside the cities given."""
+        found = city_of_regions(self.g.store)
+        return set(self.g.store.execute(found.filter(found.city_code.isin(list(cities))).code))
 
     def page(self, expr: ir.Table, request: PageRequest, columns: list[dict[str, str]]) -> Page:
         return run_page(self.g.store, expr, request, columns)

@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from gaodi.access.filters import city_of_regions
 from gaodi.errors import InputError
 from gaodi.problems.context import enterprise_context
 from gaodi.problems.deadlines import DeadlineStatus, deadline_warnings
@@ -108,10 +109,20 @@ class ProblemService:
                  if all(v is None or getattr(p, k) == v for k, v in wanted.items())]
         return sorted(found, key=lambda p: (p.submitted_at, p.problem_id), reverse=True)
 
-    def stats(self, by: str = "category", as_of: dt.date | None = None, repeat_window_days: int = 90) -> pd.DataFrame:
-        """Volumes, on-time rate, repeats, time to close and satisfaction by group (see problem_stats)."""
-        return problem_stats(problems_frame(self.desk.problems()), by, as_of or china_today(),
-                             repeat_window_days=repeat_window_days)
+    def stats(self, by: str = "category", as_of: dt.date | None = None, repeat_window_days: int = 90, *,
+              problems: list[Problem] | None = None) -> pd.DataFrame:
+        """Volumes, on-time rate, repeats, time to close and satisfaction by group (see problem_stats).
+
+        ``by`` is a key of ``GROUPINGS`` or ``city`` (the city of the enterprise's county);
+        ``problems`` limits the statistics to those given (e.g. the problems of a user's scope).
+        """
+        frame = problems_frame(self.desk.problems() if problems is None else problems)
+        if by != "city":
+            return problem_stats(frame, by, as_of or china_today(), repeat_window_days=repeat_window_days)
+        cities = self.store.execute(city_of_regions(self.store))
+        frame["region_code"] = frame["region_code"].map(dict(zip(cities.code, cities.city_code)))
+        table = problem_stats(frame, "region_code", as_of or china_today(), repeat_window_days=repeat_window_days)
+        return table.rename(columns={"region_code": "city"})
 
     def overdue(self, today: dt.date | None = None, due_soon_within: int = 2) -> list[DeadlineStatus]:
         """Overdue problems and those due within ``due_soon_within`` working days, most overdue first."""

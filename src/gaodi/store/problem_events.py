@@ -82,8 +82,8 @@ class DuckDBProblemRepository:
         with self.store.transaction():
             row = self.store.con.execute(
                 "SELECT seq, hash FROM problem_events WHERE problem_id = ? ORDER BY seq DESC LIMIT 1",
-                [event.problem_id]).fetchone()
-            count, head = (row[0], row[1]) if row else (0, GENESIS_HASH)
+                [event.problem_id]).fetchall()  # fetchall: fetchone leaves the result open and blocks Ibis
+            count, head = (row[0][0], row[0][1]) if row else (0, GENESIS_HASH)
             self._check_next(event, count, head)
             try:
                 self.store.con.execute(
@@ -146,7 +146,7 @@ class DuckDBProblemRepository:
             "SELECT DISTINCT problem_id FROM problem_events ORDER BY problem_id").fetchall()]
 
     def event_count(self) -> int:
-        return self.store.con.execute("SELECT count(*) FROM problem_events").fetchone()[0] + len(self._pending)
+        return self.store.con.execute("SELECT count(*) FROM problem_events").fetchall()[0][0] + len(self._pending)
 
     def _read(self, problem_id: str) -> list[ProblemEvent]:
         rows = self.store.con.execute(f"{_SELECT} WHERE problem_id = ? ORDER BY seq", [problem_id]).fetchall()

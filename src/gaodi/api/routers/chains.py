@@ -16,7 +16,6 @@ from typing import Any, Literal
 import pandas as pd
 from fastapi import APIRouter, Query
 
-from gaodi.access.filters import city_of_regions, scoped_city_codes, scoped_enterprises
 from gaodi.access.scope import Scope
 from gaodi.api.deps import Audit, CacheDep, Format, GaodiDep, Paging, UserScope
 from gaodi.api.listing import rows_response, sort_rows
@@ -193,7 +192,7 @@ def chain(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, audit: 
     found = cache.get(("chain-detail", chain_id, p), compute)
     masters = found["masters"]
     if scope.kind != "province":
-        inside = set(g.store.execute(scoped_enterprises(g.store, scope).select("uscc")).uscc)
+        inside = g.directory.enterprise_ids(scope)
         masters = [m for m in masters if m["uscc"] in inside]
     audit("read_chain", f"chain:{chain_id}", f"period={p}")
     return {"chain": info, "period": p, "periods": _years(g, cache), "segments": found["segments"],
@@ -222,7 +221,7 @@ def rates(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging:
     def rows() -> list[dict]:
         listed = cache.get(("chain-rates", chain_id, p, dims, purchase_scope), compute)
         if "city" in dims and scope.kind not in ("province", "chain"):
-            cities = set(scoped_city_codes(g.store, scope)) | {ALL}
+            cities = set(g.directory.city_codes(scope)) | {ALL}
             listed = [r for r in listed if r["buyer_city"] in cities]
         return listed
     keys = {"segment": SEGMENT, "city": CITY, "month": (("month", "月份", "month", ""),)}
@@ -318,8 +317,7 @@ def _projects_inside(g, scope: Scope):
         return lambda project: project["park_id"] in scope.values
     if scope.kind == "enterprise":
         return lambda project: project["uscc"] in scope.values
-    cities = city_of_regions(g.store)
-    places = set(g.store.execute(cities.filter(cities.city_code.isin(scope.values)).code))
+    places = g.directory.places_in(scope.values)
     return lambda project: project["region_code"] in places
 
 

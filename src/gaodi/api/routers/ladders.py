@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Query
 
-from gaodi.access.filters import ensure_enterprise, scoped_enterprises
 from gaodi.api.deps import Audit, CacheDep, DataYear, Format, GaodiDep, Paging, UserScope
 from gaodi.api.listing import rows_response
 from gaodi.api.schemas import ERRORS
@@ -26,7 +25,7 @@ def ladders(_: UserScope) -> list[dict]:
 
 @router.get("/enterprise/{uscc}", summary="企业在各梯度的位置与差距 (an enterprise on every ladder)")
 def enterprise_ladders(uscc: str, g: GaodiDep, scope: UserScope, audit: Audit, year: DataYear) -> dict:
-    ensure_enterprise(g.store, scope, uscc)
+    g.directory.check_enterprise(scope, uscc)
     status = g.ladders.status(uscc, year)
     audit("read_enterprise_ladders", f"enterprise:{uscc}", f"year={year}")
     return to_jsonable(status)
@@ -38,7 +37,7 @@ def rung_candidates(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Pagi
                     fmt: Format = "json"):
 
     def compute() -> list[dict]:
-        inside = set(g.store.execute(scoped_enterprises(g.store, scope).select("uscc")).uscc)
+        inside = g.directory.enterprise_ids(scope)
         city = scope.values[0] if scope.kind == "city" else None
         found = g.ladders.candidates(rung, year, city=city, include_one_short=True)
         return [{"uscc": c.uscc, "name": c.name, "city_code": c.city_code, "status": c.verdict.status,

@@ -12,7 +12,6 @@ import datetime as dt
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from gaodi.access.filters import ensure_enterprise
 from gaodi.access.scope import Scope
 from gaodi.api.deps import Audit, CacheDep, DataYear, Format, GaodiDep, Paging, UserScope
 from gaodi.api.listing import rows_response
@@ -77,7 +76,7 @@ def policy_firms(policy_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep,
 @router.get("/enterprise/{uscc}", response_model=EnterprisePoliciesPublic, summary="企业的政策：符合、接近符合及所缺条件（企业自助）(an enterprise's policies)")
 def firm_policies(uscc: str, g: GaodiDep, scope: UserScope, audit: Audit, year: DataYear,
                   as_of: dt.date | None = AsOf) -> dict:
-    ensure_enterprise(g.store, scope, uscc)
+    g.directory.check_enterprise(scope, uscc)
     result = g.policies.match(as_of or dt.date.today(), year, uscc=uscc)
     table = result.table
     listed = records(enterprise_policies(result, uscc, include_not_eligible=True))

@@ -29,7 +29,7 @@ from fastapi import APIRouter, File, Query, UploadFile
 from pydantic import BaseModel, Field
 
 from gaodi.access.accounts import User
-from gaodi.access.filters import city_of_regions, ensure_enterprise, scoped_enterprises
+from gaodi.access.filters import ensure_enterprise, scoped_enterprises
 from gaodi.access.roles import require
 from gaodi.access.scope import Scope
 from gaodi.api.deps import Audit, CacheDep, CurrentUser, Format, GaodiDep, Paging, UserScope
@@ -42,7 +42,7 @@ from gaodi.problems.deadlines import DeadlineStatus, deadline_status
 from gaodi.problems.desk import DEFAULT_CATEGORIES, MAX_DEADLINE_WORKDAYS, ProblemSubmission
 from gaodi.problems.events import CHINA_TZ, ProblemEvent
 from gaodi.problems.intake import read_collection_file
-from gaodi.problems.stats import GROUPINGS, problem_stats, problems_frame
+from gaodi.problems.stats import GROUPINGS
 from gaodi.problems.states import (
     ACTION_LABELS,
     ACTION_ROLES,
@@ -247,14 +247,11 @@ def stats(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, fmt: F
         raise InputError(f"不能按「{by}」分组", f"cannot group by {by!r}", fix="可选：" + "、".join(BY))
     today = as_of or _today()
     found = _scoped(g, cache, scope)
-    frame = problems_frame(found)
     names = cache.get(("region-names",), lambda: _region_names(g))
-    if by == "city":
-        frame["region_code"] = frame["region_code"].map(names["city"])
-    table = problem_stats(frame, "region_code" if by == "city" else by, today)
-    rows = [{"group": r.pop("region_code" if by == "city" else by), **r} for r in to_jsonable(table)]
+    table = g.problems.stats(by, today, problems=found)
+    rows = [{"group": r.pop(by), **r} for r in to_jsonable(table)]
     for r in rows:
-        r["name"] = names["name"].get(r["group"], r["group"]) if by in ("city", "region_code") else r["group"]
+        r["name"] = names.get(r["group"], r["group"]) if by in ("city", "region_code") else r["group"]
     listed = rows_response(rows, paging, fmt, STATS_COLUMNS, f"企业诉求统计-按{BY[by]}-{today}")
     if fmt != "json":
         return listed
@@ -264,11 +261,9 @@ def stats(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, fmt: F
             "by_state": [{"state": str(s), "label": STATE_LABELS[s], "count": counts.get(str(s), 0)} for s in State]}
 
 
-def _region_names(g) -> dict[str, dict[str, str]]:
-    """County → city code, and code → name, for grouping problems by city."""
-    cities = g.store.execute(city_of_regions(g.store))
-    regions = g.store.execute(g.store.table("regions").select("code", "name"))
-    return {"city": dict(zip(cities.code, cities.city_code)), "name": dict(zip(regions.code, regions.name))}
+def _region_names(g) -> dict[str, str]:
+    """Region code → name, to label the groups of problems by city or county."""
+    return g.region_names()
 
 
 @router.post("/batch", summary="导入送解优问题收集表（CSV/XLSX）：有错误行则整表不入库 (batch intake)")
