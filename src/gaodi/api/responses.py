@@ -126,3 +126,44 @@ class EnterprisePoliciesPublic(BaseModel):
     as_of: str
     policies: list[EnterprisePolicyPublic]
     profile: dict[str, Any] | None = Field(description="政策计算器看到的企业画像 (the attribute record)")
+
+
+class RungPublic(BaseModel):
+    id: str
+    name: str
+
+
+class LadderPublic(BaseModel):
+    """A ladder (梯度) as a versioned rule set, with its rungs from the lowest."""
+
+    name: str
+    version: str
+    rungs: list[RungPublic]
+
+
+class LadderPositionPublic(_Open):
+    ladder: str
+    version: str
+    held: list[str]
+    next_rung: str | None
+    verdict: dict[str, Any] | None = Field(
+        description="下一梯级的判定：status（met | unmet | needs_data）与逐条条件")
+
+
+class EnterpriseLaddersPublic(_Open):
+    """One enterprise on every ladder: titles held, facts judged, the next rung and what it lacks."""
+
+    uscc: str
+    name: str | None
+    year: int
+    titles: list[dict[str, Any]]
+    facts: dict[str, Any]
+    positions: list[LadderPositionPublic]
+
+
+class LadderCandidatePublic(_Open):
+    uscc: str
+    name: str | None = None
+    city_code: str | None = None
+    status: str = Field(description="met | needs_data | unmet（差一项）")
+    lacking: str

@@ -164,7 +164,8 @@ def _respond(cache, key: tuple, rows, paging, fmt, columns, filename, sort, extr
 
 
 # --- routes ---------------------------------------------------------------------------------
-@router.get("", response_model=ListPublic[ChainPublic], summary="产业链列表及全链本地配套率 (chains with their local supporting rate)")
+@router.get("", response_model=ListPublic[ChainPublic],
+            summary="产业链列表及全链本地配套率 (chains with their local supporting rate)")
 def chains(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, period: str | None = PeriodQ,
            sort: str | None = SortQ, fmt: Format = "json"):
     p = _period(g, cache, period)
@@ -178,7 +179,8 @@ def chains(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, perio
                     {"period": p, "periods": _years(g, cache), "min_count": MIN_COUNT})
 
 
-@router.get("/{chain_id}", response_model=ChainDetailPublic, summary="一条产业链：链长、链主、环节 (one chain)")
+@router.get("/{chain_id}", response_model=ChainDetailPublic,
+            summary="一条产业链：链长、链主、环节 (one chain)")
 def chain(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, audit: Audit,
           period: str | None = PeriodQ) -> dict:
     info = _chain(g, cache, scope, chain_id)
@@ -200,7 +202,8 @@ def chain(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, audit: 
             "masters_together": (found["masters_together"] or [None])[0], "min_count": MIN_COUNT}
 
 
-@router.get("/{chain_id}/rates", response_model=ListPublic[ChainRatePublic], summary="本地配套率：按环节、市州、月份 (local supporting rate)")
+@router.get("/{chain_id}/rates", response_model=ListPublic[ChainRatePublic],
+            summary="本地配套率：按环节、市州、月份 (local supporting rate)")
 def rates(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging,
           by: str = Query("segment", description="segment（环节）、city（市州）、month（月份），可用逗号组合"),
           purchase_scope: Literal["chain_inputs", "all_purchases"] = Query(
@@ -246,7 +249,8 @@ def _analysed(g, cache, scope: Scope, chain_id: str, period: str | None, listing
                     {"period": p, **(extra or {})})
 
 
-@router.get("/{chain_id}/leakage", response_model=ListPublic[ChainRatePublic], summary="采购外流：按环节或供应商所在省 (purchase leakage)")
+@router.get("/{chain_id}/leakage", response_model=ListPublic[ChainRatePublic],
+            summary="采购外流：按环节或供应商所在省 (purchase leakage)")
 def leakage(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging,
             by: Literal["segment", "region"] = Query("segment", description="segment（环节）| region（供应商所在省）"),
             period: str | None = PeriodQ, sort: str | None = SortQ, fmt: Format = "json"):
@@ -255,14 +259,16 @@ def leakage(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, pagin
                      "采购外流", {"by": by})
 
 
-@router.get("/{chain_id}/gaps", response_model=ListPublic[ChainRatePublic], summary="缺链、弱链、集中度与单一来源 (missing and weak links)")
+@router.get("/{chain_id}/gaps", response_model=ListPublic[ChainRatePublic],
+            summary="缺链、弱链、集中度与单一来源 (missing and weak links)")
 def gaps(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging,
          period: str | None = PeriodQ, sort: str | None = SortQ, fmt: Format = "json"):
     return _analysed(g, cache, scope, chain_id, period, (paging, fmt, sort), ("chain-gaps",),
                      lambda a, p: a.gaps(p, chain_id), GAP_COLUMNS, "断链弱链")
 
 
-@router.get("/{chain_id}/targets", response_model=ListPublic[ChainRatePublic], summary="精准招商：应招引的环节及理由 (investment targets)")
+@router.get("/{chain_id}/targets", response_model=ListPublic[ChainRatePublic],
+            summary="精准招商：应招引的环节及理由 (investment targets)")
 def targets(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging,
             period: str | None = PeriodQ, sort: str | None = SortQ, fmt: Format = "json"):
     return _analysed(g, cache, scope, chain_id, period, (paging, fmt, sort), ("chain-targets",),
@@ -283,7 +289,8 @@ def suppliers(chain_id: str, segment_id: str, g: GaodiDep, scope: UserScope, cac
     return found
 
 
-@router.get("/{chain_id}/projects", response_model=ListPublic[ChainRatePublic], summary="重点项目及达产后的本地配套率 (key projects and the what-if rate)")
+@router.get("/{chain_id}/projects", response_model=ListPublic[ChainRatePublic],
+            summary="重点项目及达产后的本地配套率 (key projects and the what-if rate)")
 def projects(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging,
              stage: Literal["signed", "started", "production"] | None = Query(
                  None, description="signed 签约 | started 开工 | production 投产"),
@@ -321,7 +328,8 @@ def _projects_inside(g, scope: Scope):
     return lambda project: project["region_code"] in places
 
 
-@router.get("/{chain_id}/graph", response_model=ChainGraphPublic, summary="链图：环节为节点（本地配套率），环节间采购为边 (the chain map)")
+@router.get("/{chain_id}/graph", response_model=ChainGraphPublic,
+            summary="链图：环节为节点（本地配套率），环节间采购为边 (the chain map)")
 def graph(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, period: str | None = PeriodQ):
     _chain(g, cache, scope, chain_id)
     p = _need(g, _period(g, cache, period))

@@ -6,6 +6,8 @@ from fastapi import APIRouter, Query
 
 from gaodi.api.deps import Audit, CacheDep, DataYear, Format, GaodiDep, Paging, UserScope
 from gaodi.api.listing import rows_response
+from gaodi.api.responses import (EnterpriseLaddersPublic, LadderCandidatePublic, LadderPublic,
+                                 ListPublic)
 from gaodi.api.schemas import ERRORS
 from gaodi.serialize import to_jsonable
 from gaodi.ladders import list_ladders
@@ -17,13 +19,15 @@ CANDIDATE_COLUMNS = [{"key": k, "label": zh, "label_en": en, "unit": ""} for k, 
     ("status", "判断", "verdict"), ("status_zh", "判断说明", "verdict (zh)"), ("lacking", "尚缺", "lacking"))]
 
 
-@router.get("", summary="梯度与梯级 (the ladders and their rungs)")
+@router.get("", response_model=list[LadderPublic],
+            summary="梯度与梯级 (the ladders and their rungs)")
 def ladders(_: UserScope) -> list[dict]:
     return [{"name": lad.name, "version": lad.version,
              "rungs": [{"id": r.id, "name": r.name} for r in lad.rungs]} for lad in list_ladders()]
 
 
-@router.get("/enterprise/{uscc}", summary="企业在各梯度的位置与差距 (an enterprise on every ladder)")
+@router.get("/enterprise/{uscc}", response_model=EnterpriseLaddersPublic,
+            summary="企业在各梯度的位置与差距 (an enterprise on every ladder)")
 def enterprise_ladders(uscc: str, g: GaodiDep, scope: UserScope, audit: Audit, year: DataYear) -> dict:
     g.directory.check_enterprise(scope, uscc)
     status = g.ladders.status(uscc, year)
@@ -31,7 +35,8 @@ def enterprise_ladders(uscc: str, g: GaodiDep, scope: UserScope, audit: Audit, y
     return to_jsonable(status)
 
 
-@router.get("/candidates", summary="某一梯级的候选企业（本范围内）(candidates for a rung)")
+@router.get("/candidates", response_model=ListPublic[LadderCandidatePublic],
+            summary="某一梯级的候选企业（本范围内）(candidates for a rung)")
 def rung_candidates(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, audit: Audit,
                     year: DataYear, rung: str = Query(..., description="梯级，如 小巨人、专精特新、十亿"),
                     fmt: Format = "json"):

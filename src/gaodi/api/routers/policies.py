@@ -41,7 +41,8 @@ def _match(g, cache, scope: Scope, year: int, as_of: dt.date) -> MatchResult:
     return cache.get(("policies", scope, year, as_of), lambda: g.policies.match(as_of, year, scope=scope))
 
 
-@router.get("", response_model=ListPublic[PolicyReachPublic], summary="政策及其在本范围内的符合企业数 (policies and their reach)")
+@router.get("", response_model=ListPublic[PolicyReachPublic],
+            summary="政策及其在本范围内的符合企业数 (policies and their reach)")
 def policies(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, year: DataYear,
              as_of: dt.date | None = AsOf, fmt: Format = "json"):
     day = as_of or dt.date.today()
@@ -59,7 +60,8 @@ def policies(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, yea
     return cache.response(("policies-page", scope, year, day, paging), lambda: page("json"))
 
 
-@router.get("/{policy_id}/enterprises", response_model=ListPublic[PolicyEnterprisePublic], summary="一项政策的符合与接近符合企业 (a policy's enterprises)")
+@router.get("/{policy_id}/enterprises", response_model=ListPublic[PolicyEnterprisePublic],
+            summary="一项政策的符合与接近符合企业 (a policy's enterprises)")
 def policy_firms(policy_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, audit: Audit,
                  year: DataYear, as_of: dt.date | None = AsOf, fmt: Format = "json"):
     day = as_of or dt.date.today()
@@ -73,7 +75,8 @@ def policy_firms(policy_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep,
                           lambda: rows_response(rows(), paging, fmt, FIRM_COLUMNS, ""))
 
 
-@router.get("/enterprise/{uscc}", response_model=EnterprisePoliciesPublic, summary="企业的政策：符合、接近符合及所缺条件（企业自助）(an enterprise's policies)")
+@router.get("/enterprise/{uscc}", response_model=EnterprisePoliciesPublic,
+            summary="企业的政策：符合、接近符合及所缺条件（企业自助）(an enterprise's policies)")
 def firm_policies(uscc: str, g: GaodiDep, scope: UserScope, audit: Audit, year: DataYear,
                   as_of: dt.date | None = AsOf) -> dict:
     g.directory.check_enterprise(scope, uscc)
