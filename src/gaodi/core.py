@@ -12,9 +12,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from gaodi.administration import AuditLog, Users
 from gaodi.catalogs import industry_catalog, region_catalog
+from gaodi.chains.service import Chains
 from gaodi.demo.run import generate
+from gaodi.directory.service import Directory
 from gaodi.errors import InputError, NotFoundError
+from gaodi.evaluation.service import Evaluations
 from gaodi.indicators.definitions import find_definition
 from gaodi.indicators.frame import Area, Period
 from gaodi.indicators.sectors import SectorRecord, sector_records
@@ -24,10 +28,14 @@ from gaodi.plan import load_builtin_plan
 from gaodi.plan.model import Plan
 from gaodi.plan.storage import list_plans, load_plan, save_plan
 from gaodi.demo.services import load_demo_services
-from gaodi.enterprise_services import EnterpriseServices
 from gaodi.indicators.base_figures import Figure, base_figures
-from gaodi.ingest.importer import ImportOptions, ImportResult, import_file
-from gaodi.ingest.limits import ReadLimits
+from gaodi.ingest.importer import ImportOptions, ImportResult
+from gaodi.ingest.service import Imports
+from gaodi.ladders.service import Ladders
+from gaodi.policies.calculator import PolicyCalculator
+from gaodi.problems.service import ProblemService
+from gaodi.regional.service import Regional
+from gaodi.reports.service import Reports
 from gaodi.settings import Settings, load_settings
 from gaodi.store import Store
 from gaodi.store.seeding import seed_catalogues
@@ -74,9 +82,59 @@ class Gaodi:
         return cls(settings, store)
 
     @cached_property
-    def services(self) -> EnterpriseServices:
-        """The policy calculator and the enterprise-problem desk of this workspace."""
-        return EnterpriseServices(self)
+    def policies(self) -> PolicyCalculator:
+        """The policy calculator (政策计算器): rule sets loaded with ``gaodi policy load``, matched both ways."""
+        return PolicyCalculator(self)
+
+    @cached_property
+    def chains(self) -> Chains:
+        """The industrial chains (链长制): maps, local supporting rates, gaps, leakage, targets, projects."""
+        return Chains(self)
+
+    @cached_property
+    def evaluations(self) -> Evaluations:
+        """Evaluations of the store's enterprises, parks and clusters (亩均效益, 五好园区, 集群竞赛)."""
+        return Evaluations(self)
+
+    @cached_property
+    def ladders(self) -> Ladders:
+        """The enterprise ladders (梯度培育): rungs held, the next rung and what is lacking, candidates, funnels."""
+        return Ladders(self)
+
+    @cached_property
+    def regional(self) -> Regional:
+        """Regional layout: specialisation, clusters, shift-share, complexity, growth opportunities."""
+        return Regional(self)
+
+    @cached_property
+    def directory(self) -> Directory:
+        """Cities, parks and enterprises with their figures, as a scope may see them."""
+        return Directory(self)
+
+    @cached_property
+    def imports(self) -> Imports:
+        """``g.imports()`` is the import log; ``g.imports.file(kind, path)`` imports one file."""
+        return Imports(self)
+
+    @cached_property
+    def reports(self) -> Reports:
+        """The report library: kinds, generating a report, the stored files a scope may see."""
+        return Reports(self)
+
+    @cached_property
+    def users(self) -> Users:
+        """The accounts of the workspace."""
+        return Users(self)
+
+    @cached_property
+    def audit(self) -> AuditLog:
+        """The audit trail: every write and every read of confidential data."""
+        return AuditLog(self)
+
+    @cached_property
+    def problems(self) -> ProblemService:
+        """The enterprise-problem desk (企业问题闭环, 送解优): intake, handling, deadlines, statistics."""
+        return ProblemService(self)
 
     # --- catalogues -------------------------------------------------------------------------
     def industry(self, code: str) -> dict:
@@ -85,11 +143,14 @@ class Gaodi:
     def region(self, code: str) -> dict:
         return region_catalog(self.settings.province_code).describe(code)
 
+    def region_names(self) -> dict[str, str]:
+        """Region code → name for every region of the catalogue (current and retired codes)."""
+        return {code: r.name for code, r in region_catalog(self.settings.province_code).regions.items()}
+
     # --- import -----------------------------------------------------------------------------
     def import_file(self, kind: str, path: str | Path, options: ImportOptions | None = None) -> ImportResult:
-        """Validate and import one file; see :func:`gaodi.ingest.importer.import_file`."""
-        return import_file(self.store, kind, Path(path), self.settings.imports_dir, options,
-                           ReadLimits.from_settings(self.settings))
+        """Validate and import one file; the same as ``g.imports.file``."""
+        return self.imports.file(kind, path, options)
 
     # --- demo -------------------------------------------------------------------------------
     def demo(self, size: str = "medium", progress=None) -> DemoResult:
@@ -214,10 +275,7 @@ class Gaodi:
 
     def verify_records(self) -> dict:
         """Check the sealed chains of the audit log and of every problem history (docs/web.md, 封存)."""
-        return verify_workspace(self.store, self.services.verify())
-
-    def imports(self) -> list[dict]:
-        return self.store.imports()
+        return verify_workspace(self.store, self.problems.verify())
 
     def row_counts(self) -> dict[str, int]:
         return self.store.row_counts()

@@ -78,5 +78,6 @@ def build(g, folder: Path) -> None:
     province_chains.add(g, folder)
     province_evaluations.add(g, folder)
     g.save_plan("hunan_15th_manufacturing_2026", "builtin:hunan_15th_manufacturing_2026")
+    g.policies.load_policies(examples=True)  # the policy calculator reads the rule set loaded last
     for username, (role, value) in ACCOUNTS.items():
         create_user(g.store, username, PASSWORD, role, USCC["A1"] if role == "enterprise" else value)

@@ -2,7 +2,7 @@
 scoping (a chain office sees its chain only), pagination and exports.
 
 Every expected number is worked out in the docstring of ``tests/api/province_chains.py`` from its
-table of invoice lines (万元, 2025); rates are in percent.
+table of invoice lines (万元, 2025); rates and shares are fractions (0–1), as in the core and the CLI.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def test_the_chain_list_gives_each_chains_province_and_city_rate(client, login):
     assert set(rows) == {"T", "V"}
     t = rows["T"]
     assert (t["purchases"], t["local_amount"], t["leakage"]) == (1500, 600, 900)
-    assert t["province_rate"] == pytest.approx(40) and t["city_rate"] == pytest.approx(20)
+    assert t["province_rate"] == pytest.approx(.40) and t["city_rate"] == pytest.approx(.20)
     assert (t["segments"], t["enterprises"], t["buyers"], t["suppressed"]) == (3, 4, 3, None)
     assert t["leader"] == "王链长（测试）"
     assert_hidden(rows["V"])
@@ -115,11 +115,13 @@ def test_rates_by_segment_show_the_worked_values_and_hide_small_cells(client, lo
     T-M1 and T-D1 have one buyer each: null and suppressed, never 0."""
     body = get(client, login, "/T/rates")
     assert body["by"] == ["segment"] and body["scope"] == "chain_inputs" and body["rate_key"] == "province_rate"
+    units = {c["key"]: c["unit"] for c in body["columns"]}
+    assert units["province_rate"] == "fraction" and units["purchases"] == "万元"
     rows = by_key(body["items"], "segment_id")
     u1 = rows["T-U1"]
     assert (u1["purchases"], u1["local_amount"], u1["leakage"], u1["buyers"]) == (1000, 450, 550, 3)
-    assert u1["province_rate"] == pytest.approx(45) and u1["city_rate"] == pytest.approx(30)
-    assert rows["*"]["province_rate"] == pytest.approx(40)
+    assert u1["province_rate"] == pytest.approx(.45) and u1["city_rate"] == pytest.approx(.30)
+    assert rows["*"]["province_rate"] == pytest.approx(.40)
     for s in ("T-M1", "T-D1"):
         assert_hidden(rows[s])
         assert rows[s]["suppressed"] == "primary" and rows[s]["buyers"] == 1
@@ -151,7 +153,7 @@ def test_rates_by_city_hide_cities_with_fewer_than_three_buyers(client, login):
     assert rows["430200"]["city_name"] == "株洲市"
     for code in ("430100", "430200", "430600"):
         assert_hidden(rows[code])
-    assert rows["*"]["city_rate"] == pytest.approx(20)
+    assert rows["*"]["city_rate"] == pytest.approx(.20)
 
 
 def test_a_city_user_sees_the_city_breakdown_of_its_own_city_only(client, login):
@@ -167,15 +169,15 @@ def test_rates_weighted_by_count_use_the_share_of_local_suppliers(client, login)
     keys = [c["key"] for c in body["columns"]]
     assert "supplier_rate" in keys and "province_rate" not in keys and "purchases" not in keys
     rows = by_key(body["items"], "segment_id")
-    assert rows["T-U1"]["supplier_rate"] == pytest.approx(100 / 3)
+    assert rows["T-U1"]["supplier_rate"] == pytest.approx(1 / 3)
     assert (rows["T-U1"]["suppliers"], rows["T-U1"]["local_suppliers"]) == (6, 2)
-    assert rows["*"]["supplier_rate"] == pytest.approx(37.5)
+    assert rows["*"]["supplier_rate"] == pytest.approx(.375)
 
 
 def test_all_purchases_add_the_inputs_of_no_segment(client, login):
     """L10 (100, outside) and L11 (400, local) join: 2 000 bought, 1 000 local = 50 %; _other has 2 buyers."""
     rows = by_key(get(client, login, "/T/rates", scope="all_purchases")["items"], "segment_id")
-    assert rows["*"]["purchases"] == 2000 and rows["*"]["province_rate"] == pytest.approx(50)
+    assert rows["*"]["purchases"] == 2000 and rows["*"]["province_rate"] == pytest.approx(.50)
     assert_hidden(rows["_other"])
     assert rows["T-U1"]["purchases"] == 1000
 
@@ -189,7 +191,7 @@ def test_leakage_by_segment_and_by_supplier_province(client, login):
     assert_hidden(seg["T-M1"])
     reg = by_key(get(client, login, "/T/leakage", by="region")["items"], "supplier_province")
     assert reg["440000"]["province_name"] == "广东省" and reg["440000"]["leakage"] == 450
-    assert reg["440000"]["share"] == pytest.approx(50) and reg["*"]["leakage"] == 900
+    assert reg["440000"]["share"] == pytest.approx(.50) and reg["*"]["leakage"] == 900
     for p in ("320000", "310000"):
         assert_hidden(reg[p])
 
@@ -205,7 +207,7 @@ def test_gaps_name_the_missing_and_weak_links_with_concentration(client, login):
     rows = by_key(get(client, login, "/T/gaps")["items"], "segment_id")
     assert [r for r in rows] == ["T-U1", "T-M1", "T-D1"]
     assert (rows["T-U1"]["gap"], rows["T-M1"]["gap"], rows["T-D1"]["gap"]) == ("weak", "missing", "weak")
-    assert rows["T-U1"]["hhi"] == pytest.approx(0.245) and rows["T-U1"]["top2_share"] == pytest.approx(100)
+    assert rows["T-U1"]["hhi"] == pytest.approx(0.245) and rows["T-U1"]["top2_share"] == pytest.approx(1)
     assert (rows["T-M1"]["local_enterprises"], rows["T-M1"]["local_suppliers"]) == (0, 0)
     assert (rows["T-M1"]["single_source_buyers"], rows["T-M1"]["single_source_outside"]) == (1, 1)
     assert (rows["T-D1"]["single_source_buyers"], rows["T-D1"]["single_source_outside"]) == (1, 0)
@@ -239,8 +241,8 @@ def test_projects_carry_the_what_if_rate_unless_their_segment_is_suppressed(clie
     rows = by_key(get(client, login, "/T/projects")["items"], "project_id")
     p2 = rows["P2"]
     assert p2["stage_label"] == "签约 signed" and p2["investment"] == 2000 and p2["replaced"] == 240
-    assert p2["segment_rate"] == pytest.approx(45) and p2["segment_rate_after"] == pytest.approx(69)
-    assert p2["chain_rate"] == pytest.approx(40) and p2["chain_rate_after"] == pytest.approx(56)
+    assert p2["segment_rate"] == pytest.approx(.45) and p2["segment_rate_after"] == pytest.approx(.69)
+    assert p2["chain_rate"] == pytest.approx(.40) and p2["chain_rate_after"] == pytest.approx(.56)
     assert p2["signed_date"] == "2025-05-01"
     assert rows["P1"]["output_in_period"] == 480
     assert_hidden(rows["P1"])
@@ -264,7 +266,7 @@ def test_the_chain_map_has_segments_as_nodes_and_flows_as_edges(client, login):
     nodes = body["nodes"]
     assert [(n["id"], n["stage"]) for n in nodes] == [("T-U1", "upstream"), ("T-M1", "midstream"),
                                                       ("T-D1", "downstream")]
-    assert nodes[0]["purchases"] == 1000 and nodes[0]["province_rate"] == pytest.approx(45)
+    assert nodes[0]["purchases"] == 1000 and nodes[0]["province_rate"] == pytest.approx(.45)
     for n in nodes[1:]:
         assert_hidden(n)
     edges = {(e["source"], e["target"]): e for e in body["edges"]}

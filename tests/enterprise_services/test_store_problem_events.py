@@ -175,3 +175,12 @@ def test_a_bad_policy_file_is_rejected_naming_the_field_and_nothing_is_stored(ha
         svc.load_policies(path)
     assert err.value.details["field"] == field and err.value.details["policy_id"] == "BAD-1"
     assert svc.policy_sets() == []
+
+
+def test_an_ibis_query_runs_on_the_store_right_after_the_problem_events_are_read(handmade):
+    """A DuckDB result left half-read (``fetchone``) refuses the next Ibis query on the connection."""
+    svc = EnterpriseServices(handmade)
+    _loop(svc)
+    svc.repository.event_count()
+    regions = handmade.store.table("regions")
+    assert handmade.store.execute(regions.count()) > 0

@@ -1,6 +1,7 @@
 """Results that change only when the data does (the cockpit, the monitor, the policy match).
 
-Entries are kept per data version: the last import id and the number of saved plans. Any import,
+Entries are kept per data version (:meth:`gaodi.store.Store.data_version`): the last import id, the
+number of saved plans and of loaded policy rule sets. Any import,
 successful or not, moves it, and every entry of an older version is dropped. Two requests asking
 for the same missing entry compute it once: the second waits for the first.
 """
@@ -16,16 +17,14 @@ from typing import Any
 
 from fastapi.responses import Response
 
-from gaodi.cli.output import to_jsonable
+from gaodi.serialize import to_jsonable
 from gaodi.store import Store
 
 MAX_ENTRIES = 256
 
 
 def data_version(store: Store) -> tuple:
-    rows = store.con.execute(
-        "SELECT (SELECT coalesce(max(import_id), 0) FROM import_log), (SELECT count(*) FROM plans)").fetchall()
-    return tuple(rows[0])
+    return store.data_version()
 
 
 class ResultCache:

@@ -13,7 +13,7 @@ import ibis.expr.types as ir
 import pandas as pd
 from fastapi.responses import Response
 
-from gaodi.cli.output import to_jsonable
+from gaodi.serialize import to_jsonable
 from gaodi.directory.paging import Page, PageRequest, run_all, run_page
 from gaodi.errors import InputError
 from gaodi.exports import neutralise

@@ -46,6 +46,7 @@ class ChainData:
     province_code: str = "430000"
     pairs: ibis.Table | None = None  # yearly purchase pairs (gaodi.store.purchase_pairs), integer keys
     parties: ibis.Table | None = None  # party_id ↔ uscc of the pairs
+    store: Any = None  # the gaodi Store these tables live in (it writes the temporary tables of ``once``)
 
     def execute(self, expr: ibis.Expr):
         """Run an expression on this data's engine and return pandas."""
@@ -56,30 +57,31 @@ class ChainData:
         """``expr`` computed once for the queries inside the block.
 
         DuckDB plans a large expression read by several parts of a query (the cells and totals of a
-        rate cube) better from a temporary table, so on DuckDB the rows are stored in one and dropped
-        after the block; Spark plans the whole expression itself and gets ``expr`` as it is.
+        rate cube) better from a temporary table, so over the store the rows are stored in one (by
+        the store, which alone writes SQL) and dropped after the block; Spark plans the whole
+        expression itself and gets ``expr`` as it is.
         """
-        if self.backend.name != "duckdb":
+        if self.store is None:
             yield expr
             return
         name = f"chains_once_{uuid.uuid4().hex}"
-        self.backend.create_table(name, expr, temp=True)
+        table = self.store.create_temp_from_expr(name, expr)
         try:
-            yield self.backend.table(name)
+            yield table
         finally:
-            self.backend.raw_sql(f'DROP TABLE IF EXISTS "{name}"')
+            self.store.drop_temp(name)
 
     def with_transactions(self, transactions: ibis.Table) -> ChainData:
         """The same data with other invoice lines (and so without the store's yearly pairs)."""
         return ChainData(transactions, self.enterprises, self.regions, self.chains, self.segments,
-                         self.placements, self.projects, self.backend, self.province_code)
+                         self.placements, self.projects, self.backend, self.province_code, store=self.store)
 
 
 def from_store(store, province_code: str = "430000") -> ChainData:
     """The store's own tables, on DuckDB, with the yearly purchase pairs the imports keep."""
     return ChainData(*(store.table(t) for t in TABLES), backend=store.ibis,
                      province_code=province_code, pairs=store.table("purchase_pairs"),
-                     parties=store.table("parties"))
+                     parties=store.table("parties"), store=store)
 
 
 def export_parquet(store, folder: Path, tables: tuple[str, ...] = TABLES + PAIR_TABLES) -> dict[str, Path]:

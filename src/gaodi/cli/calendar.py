@@ -27,7 +27,7 @@ def load_command(path: Annotated[Path, typer.Argument(help="节假日安排 YAML
                  json_out: JsonOpt = False) -> None:
     """载入国务院办公厅某年节假日安排；该年的暂定期限在下次读取时按正式安排重算 (load an official arrangement)."""
     with open_workspace() as g:
-        loaded = g.services.load_calendar(path, loaded_by=actor)
+        loaded = g.problems.load_calendar(path, loaded_by=actor)
     if json_out:
         print_json(loaded)
         return
@@ -43,7 +43,7 @@ def years_command(first: Annotated[int | None, typer.Option("--from", help="起�
                   json_out: JsonOpt = False) -> None:
     """各年工作日历的依据：正式（文号）或暂定（原因）(each year's basis)."""
     with open_workspace() as g:
-        rows = g.services.calendar_years(first, last)
+        rows = g.problems.calendar_years(first, last)
     if json_out:
         print_json(rows)
         return
@@ -66,7 +66,7 @@ def deadline_command(start: Annotated[str, typer.Argument(help="起算日 YYYY-M
         raise InputError(message=f"日期无法识别：{start!r}", message_en=f"unreadable date {start!r}",
                          fix="写成 YYYY-MM-DD，如 2026-12-20") from None
     with open_workspace() as g:
-        result = g.services.calendar.deadline(day, days)
+        result = g.problems.calendar.deadline(day, days)
     if json_out:
         print_json(result)
         return

@@ -9,9 +9,8 @@ from typing import Annotated, Optional
 import pandas as pd
 import typer
 
-from gaodi.chains import (ChainAnalysis, Options, export_parquet, from_parquet, from_store,
-                          spark_session, to_graphml)
-from gaodi.chains.sources import read_invoice_parquet
+from gaodi.chains import ChainAnalysis, Options, to_graphml
+from gaodi.chains.service import SHARE_UNIT, SHARES, percent_text
 from gaodi.cli.context import open_workspace
 from gaodi.cli.output import console, print_json, print_table, to_jsonable
 from gaodi.errors import InputError
@@ -30,50 +29,24 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="输出 JSON (print one JS
 
 def _analysis(engine: str, parquet: Path | None, transactions: Path | None, min_count: int):
     g = open_workspace()
-    options = Options(min_count=min_count)
-    province = g.settings.province_code
-    if engine == "duckdb":
-        data = from_store(g.store, province)
-        if transactions is not None:
-            data = data.with_transactions(read_invoice_parquet(g.store.ibis, transactions))
-        return ChainAnalysis(data, options)
-    if engine == "spark":
-        import ibis
-
-        backend = ibis.pyspark.connect(spark_session())
-        return ChainAnalysis(from_parquet(backend, _exported(g, parquet), transactions, province), options)
-    raise InputError(f"没有 {engine} 引擎", f"unknown engine {engine}", fix="可选 duckdb、spark")
+    return g, g.chains.analysis(Options(min_count=min_count), engine=engine, parquet=parquet,
+                                transactions=transactions)
 
 
-def _exported(g, parquet: Path | None) -> Path:
-    if parquet is not None:
-        return parquet
-    folder = g.settings.home / "chains-parquet"
-    export_parquet(g.store, folder)
-    return folder
-
-
-def _period(a: ChainAnalysis, period: str | None) -> str:
-    if period:
-        return period
-    t = a.data.transactions
-    last = a.data.execute(t.period.max())
-    if last is None or pd.isna(last):
-        raise InputError("没有供货交易数据", "no transactions in the workspace",
-                         fix="先用 gaodi import transactions 导入发票汇总数据，或用 --period 指定期间")
-    return str(last)[:4]
+def _period(g, a: ChainAnalysis, period: str | None) -> str:
+    return g.chains.require_period(period, a)
 
 
 def _records(table: pd.DataFrame) -> list[dict]:
-    return to_jsonable(table)
+    """Rows for a person: shares in percent (19.6%), everything else as it is."""
+    rows = to_jsonable(table)
+    return [{k: percent_text(v) if k in SHARES else v for k, v in r.items()} for r in rows]
 
 
 @app.command("list")
 def list_command(json_out: JsonOpt = False) -> None:
-    """列出产业链、链长与环节数 (list chains)."""
-    a = ChainAnalysis.from_store(open_workspace().store)
-    counts = a.segments.groupby("chain_id").size().rename("segments")
-    table = a.chains.merge(counts, on="chain_id", how="left").fillna({"segments": 0})
+    """列出产业链、链长、环节数与链上企业数 (list chains)."""
+    table = open_workspace().chains.overview()
     if json_out:
         print_json({"chains": table})
         return
@@ -81,18 +54,14 @@ def list_command(json_out: JsonOpt = False) -> None:
 
 
 @app.command("show")
-def show_command(chain: Annotated[str, typer.Argument(help="产业链代码 (chain id)")],
+def show_command(chain: Annotated[str, typer.Argument(help="产业链代码 (chain id)")], period: PeriodOpt = None,
                  json_out: JsonOpt = False) -> None:
-    """一条链：链长、环节（上中下游）、链主与各环节企业数 (one chain)."""
-    a = ChainAnalysis.from_store(open_workspace().store)
-    info = a.chain(chain)
-    placed = a.placed(chain)
-    segs = a.segments[a.segments.chain_id == chain]
-    counts = placed.groupby("segment_id").uscc.nunique().rename("enterprises")
-    segs = segs.merge(counts, on="segment_id", how="left").fillna({"enterprises": 0})
-    masters = placed[placed.role == "master"][["segment_id", "uscc", "name", "region_code"]]
+    """一条链：链长、环节（上中下游）、链主及其带动、各环节企业数 (one chain)."""
+    g = open_workspace()
+    found = g.chains.detail(chain, g.chains.period(period))
+    info, segs, masters = found["chain"], found["segments"], found["masters"]
     if json_out:
-        print_json({"chain": info.to_dict(), "segments": segs, "masters": masters})
+        print_json({**found, "share_unit": SHARE_UNIT})
         return
     console.print(f"[bold]{info['name']}[/bold]（{chain}） 链长：{info['leader'] or '—'}")
     print_table(_records(segs[["segment_id", "name", "stage", "industry_codes", "product_codes",
@@ -102,7 +71,7 @@ def show_command(chain: Annotated[str, typer.Argument(help="产业链代码 (cha
 
 def _show(table: pd.DataFrame, title: str, json_out: bool, meta: dict, columns=None) -> None:
     if json_out:
-        print_json({**meta, "rows": table})
+        print_json({**meta, "share_unit": SHARE_UNIT, "rows": table})
         return
     cols = columns or list(table.columns)
     shown = table[cols].astype(object).where(table[cols].notna(), None)
@@ -118,8 +87,8 @@ def rate_command(chain: ChainOpt = None, period: PeriodOpt = None,
                  engine: EngineOpt = "duckdb", parquet: ParquetOpt = None, transactions: TxOpt = None,
                  min_count: MinOpt = 3, json_out: JsonOpt = False) -> None:
     """本地配套率：按链、环节、市州、月份 (local supporting rate)."""
-    a = _analysis(engine, parquet, transactions, min_count)
-    p = _period(a, period)
+    g, a = _analysis(engine, parquet, transactions, min_count)
+    p = _period(g, a, period)
     dims = tuple(b.strip() for b in by.split(",") if b.strip())
     table = a.rates(p, by=dims, scope=scope, chain_id=chain)
     keys = [c for c in ("chain_id", "segment_id", "segment_name", "buyer_city", "month") if c in table]
@@ -135,9 +104,9 @@ def gaps_command(chain: ChainOpt = None, period: PeriodOpt = None, engine: Engin
                  weak_rate: Annotated[float, typer.Option("--weak-rate", help="本地配套率低于此值为弱链.")] = 0.30,
                  json_out: JsonOpt = False) -> None:
     """缺链、弱链、集中度与单一来源 (missing and weak links, concentration)."""
-    a = _analysis(engine, parquet, transactions, min_count)
+    g, a = _analysis(engine, parquet, transactions, min_count)
     a.options = Options(min_count=min_count, weak_rate=weak_rate)
-    p = _period(a, period)
+    p = _period(g, a, period)
     table = a.gaps(p, chain)
     _show(table, f"断链弱链诊断 {p} (gaps)", json_out, {"period": p, "options": a.options},
           ["chain_id", "segment_id", "segment_name", "stage", "gap_label", "province_rate",
@@ -150,8 +119,8 @@ def leakage_command(chain: ChainOpt = None, period: PeriodOpt = None,
                     engine: EngineOpt = "duckdb", parquet: ParquetOpt = None, transactions: TxOpt = None,
                     min_count: MinOpt = 3, json_out: JsonOpt = False) -> None:
     """省外采购外流：按环节或供应商省份 (purchase leakage out of the province)."""
-    a = _analysis(engine, parquet, transactions, min_count)
-    p = _period(a, period)
+    g, a = _analysis(engine, parquet, transactions, min_count)
+    p = _period(g, a, period)
     table = a.leakage(p, chain, by)
     _show(table, f"采购外流 {p} (leakage, 万元)", json_out, {"period": p, "by": by})
 
@@ -161,8 +130,8 @@ def masters_command(chain: ChainOpt = None, period: PeriodOpt = None, engine: En
                     parquet: ParquetOpt = None, transactions: TxOpt = None, min_count: MinOpt = 3,
                     json_out: JsonOpt = False) -> None:
     """链主带动本地配套 (chain-master pull on local suppliers)."""
-    a = _analysis(engine, parquet, transactions, min_count)
-    p = _period(a, period)
+    g, a = _analysis(engine, parquet, transactions, min_count)
+    p = _period(g, a, period)
     _show(a.masters(p, chain), f"链主带动 {p} (master pull)", json_out, {"period": p})
 
 
@@ -173,8 +142,8 @@ def targets_command(chain: ChainOpt = None, period: PeriodOpt = None,
                     engine: EngineOpt = "duckdb", parquet: ParquetOpt = None, transactions: TxOpt = None,
                     min_count: MinOpt = 3, json_out: JsonOpt = False) -> None:
     """精准招商：应招引的环节及理由；--segment 时列出候选省外供应商 (investment targets)."""
-    a = _analysis(engine, parquet, transactions, min_count)
-    p = _period(a, period)
+    g, a = _analysis(engine, parquet, transactions, min_count)
+    p = _period(g, a, period)
     if segment:
         if not chain:
             raise InputError("列出候选供应商需要 --chain", "--segment needs --chain", fix="加上 --chain 产业链代码")
@@ -192,9 +161,9 @@ def projects_command(chain: ChainOpt = None, period: PeriodOpt = None,
                      engine: EngineOpt = "duckdb", parquet: ParquetOpt = None, transactions: TxOpt = None,
                      min_count: MinOpt = 3, json_out: JsonOpt = False) -> None:
     """重点项目清单；--effect 测算配套率提升 (project pipeline and what-if)."""
-    a = _analysis(engine, parquet, transactions, min_count)
+    g, a = _analysis(engine, parquet, transactions, min_count)
     if effect:
-        p = _period(a, period)
+        p = _period(g, a, period)
         _show(a.project_effects(p, chain, stage), f"项目对配套率的影响 {p} (project effect)", json_out,
               {"period": p})
         return
@@ -210,15 +179,16 @@ def graph_command(chain: Annotated[str, typer.Argument(help="产业链代码 (ch
                   engine: EngineOpt = "duckdb", parquet: ParquetOpt = None, transactions: TxOpt = None,
                   min_count: MinOpt = 3) -> None:
     """导出链图：节点为环节及配套率，边为环节间采购流 (chain map as JSON or GraphML)."""
-    a = _analysis(engine, parquet, transactions, min_count)
-    g = a.graph(_period(a, period), chain)
+    g, a = _analysis(engine, parquet, transactions, min_count)
+    found = a.graph(_period(g, a, period), chain)
     if output is not None and output.suffix.lower() == ".graphml":
         fmt = "graphml"
     if fmt not in ("json", "graphml"):
         raise InputError(f"不支持格式 {fmt}", f"unknown format {fmt}", fix="可选 json、graphml")
-    text = to_graphml(g) if fmt == "graphml" else json.dumps(to_jsonable(g), ensure_ascii=False, indent=2)
+    text = (to_graphml(found) if fmt == "graphml"
+            else json.dumps(to_jsonable(found), ensure_ascii=False, indent=2))
     if output is None:
         console.file.write(text + "\n")
         return
     output.write_text(text, encoding="utf-8")
-    console.print(f"已写出 {output} (wrote {len(g['nodes'])} nodes, {len(g['edges'])} edges)")
+    console.print(f"已写出 {output} (wrote {len(found['nodes'])} nodes, {len(found['edges'])} edges)")

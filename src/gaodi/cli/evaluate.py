@@ -1,4 +1,8 @@
-"""`gaodi evaluate`: score, rank and class a table of alternatives; compare methods."""
+"""`gaodi evaluate table|stability`: score, rank and class a table of alternatives; compare methods.
+
+The commands that evaluate the workspace's own enterprises, parks and clusters are in
+:mod:`gaodi.cli.evaluate_store`, registered on the same ``app``.
+"""
 
 from __future__ import annotations
 
@@ -164,12 +168,9 @@ def stability_command(
             raise InputError("请给出数据表，或用 --rules 指定库中评价的规则。",
                              "Give a table file, or --rules naming a store rule set.")
         from gaodi.cli.context import open_workspace
-        from gaodi.evaluation.ruleset import load_ruleset
-        from gaodi.evaluation.store_stability import store_stability
 
-        ruleset = load_ruleset(str(rules))
         names = [m.strip() for m in methods.split(",") if m.strip()]
-        report = store_stability(open_workspace().store, ruleset, names, year, top=top)
+        report = open_workspace().evaluations.stability(str(rules), names, year, top=top)
         _print_stability(report, json_out)
         return
     inputs = _inputs(
@@ -358,163 +359,5 @@ def _print_result(result: EvaluationResult) -> None:
 
 # --- evaluations computed from the store -------------------------------------------------------
 
-StoreRulesOpt = Annotated[
-    str, typer.Option("--rules", help="评价规则：内置名称（如 亩均效益-园区）或 YAML 路径.")
-]
-YearOpt = Annotated[int | None, typer.Option("--year", help="评价年份（默认取规则的年份或最新年）.")]
-ExplainOpt = Annotated[
-    str | None, typer.Option("--explain", help="只显示一个对象的完整说明 (one alternative's explanation).")
-]
-LimitOpt = Annotated[int, typer.Option("--limit", help="表格最多显示的行数 (rows shown).")]
 
-
-def _store_evaluation(subject: str, rules: str, year: int | None, explain: str | None,
-                      limit: int, json_out: bool) -> None:
-    from gaodi.cli.context import open_workspace
-    from gaodi.evaluation.ruleset import load_ruleset
-    from gaodi.evaluation.store_evaluation import evaluate_store
-
-    ruleset = load_ruleset(rules)
-    if ruleset.subject != subject:
-        raise InputError(
-            f"规则 {ruleset.name} 评价的是 {ruleset.subject}，不是 {subject}。",
-            f"Rule set {ruleset.name} evaluates {ruleset.subject}, not {subject}.",
-            fix=f"改用 gaodi evaluate {ruleset.subject} --rules {ruleset.name}。",
-        )
-    evaluation = evaluate_store(open_workspace().store, ruleset, year)
-    if explain:
-        item = evaluation.explain(explain)
-        if json_out:
-            print_json({"ruleset": evaluation.ruleset, "year": evaluation.year,
-                        "method": evaluation.method, "benchmarks": evaluation.benchmarks,
-                        "weights": evaluation.result.weights, "item": item})
-            return
-        console.print(f"[bold]{item.name}[/bold] ({item.id}) — {ruleset.name} v{ruleset.version}, "
-                      f"{evaluation.year} 年, {evaluation.method}")
-        if not item.graded:
-            console.print(f"不参评 (not graded)：{'；'.join(item.not_graded)}")
-        else:
-            console.print(f"得分 {item.total:.2f}，第 {item.rank} 名，{item.class_label} 类")
-        print_table([{"指标": n, "公式": evaluation.formulas[n], "数值": item.values[n],
-                      "单位": evaluation.units[n], "基准": evaluation.benchmarks.get(n),
-                      "权重": evaluation.result.weights.get(n), "得分": item.contributions.get(n)}
-                     for n in evaluation.result.indicators], title="指标与得分")
-        print_table([{"字段": k, "值": v} for k, v in item.inputs.items()], title="输入数据")
-        for measure in item.measures:
-            console.print(f"措施：{measure}")
-        return
-    if json_out:
-        print_json(evaluation.as_dict())
-        return
-    console.print(f"[bold]{ruleset.name}[/bold] v{ruleset.version} — {evaluation.year} 年，"
-                  f"方法 {evaluation.method}；各类数量 {evaluation.class_counts()}")
-    print_table(evaluation.to_records()[:limit], title="得分、排名与分类（前若干行）")
-    for note in evaluation.result.notes:
-        console.print(f"[yellow]注意 (note)[/yellow]: {note}")
-
-
-def _subject_command(subject: str, title: str):
-    def command(rules: StoreRulesOpt, year: YearOpt = None, explain: ExplainOpt = None,
-                limit: LimitOpt = 30, json_out: JsonOpt = False) -> None:
-        _store_evaluation(subject, rules, year, explain, limit, json_out)
-
-    command.__doc__ = title
-    return command
-
-
-app.command("enterprises")(_subject_command(
-    "enterprises", "评价库中的企业（亩均效益）(evaluate the store's enterprises under a rule set)."))
-app.command("parks")(_subject_command(
-    "parks", "评价库中的园区（亩均效益、五好园区）(evaluate parks under a rule set)."))
-app.command("clusters")(_subject_command(
-    "clusters", "评价库中的集群（集群竞赛/赛马）(evaluate clusters under a rule set)."))
-
-
-@app.command("movement")
-def movement_command(
-    rules: StoreRulesOpt,
-    before: Annotated[int, typer.Option("--from", help="上一年 (earlier year).")],
-    after: Annotated[int, typer.Option("--to", help="当年 (later year).")],
-    json_out: JsonOpt = False,
-) -> None:
-    """两年之间的分类变动：上升、下降、不变、新进、退出 (class movement between two years)."""
-    from gaodi.cli.context import open_workspace
-    from gaodi.evaluation.dynamic import compare_years
-    from gaodi.evaluation.ruleset import load_ruleset
-    from gaodi.evaluation.store_evaluation import evaluate_store
-
-    ruleset = load_ruleset(rules)
-    store = open_workspace().store
-    moves = compare_years(evaluate_store(store, ruleset, before),
-                          evaluate_store(store, ruleset, after))
-    if json_out:
-        print_json({"ruleset": ruleset.describe(), "from": before, "to": after, "moves": moves})
-        return
-    counts: dict[str, int] = {}
-    for m in moves:
-        counts[m.change] = counts.get(m.change, 0) + 1
-    console.print(f"{ruleset.name} v{ruleset.version}：{before} → {after}，{counts}")
-    print_table([m.__dict__ for m in moves if m.change != "same"][:100], title="分类变动")
-
-
-@app.command("dynamic")
-def dynamic_command(
-    rules: StoreRulesOpt,
-    years: Annotated[str, typer.Option("--years", help="逗号分隔的年份，如 2024,2025.")],
-    json_out: JsonOpt = False,
-) -> None:
-    """动态管理：预警、取消称号、升降 (dynamic management by the rule set's rules)."""
-    from gaodi.cli.context import open_workspace
-    from gaodi.evaluation.dynamic import dynamic_management
-    from gaodi.evaluation.ruleset import load_ruleset
-    from gaodi.evaluation.store_evaluation import evaluate_store
-
-    ruleset = load_ruleset(rules)
-    if ruleset.dynamic is None:
-        raise InputError(f"规则 {ruleset.name} 没有 dynamic（动态管理）设置。",
-                         f"Rule set {ruleset.name} has no dynamic rules.",
-                         fix="在规则文件中加入 dynamic: {warning_bottom: 5, loss_bottom: 5}。")
-    store = open_workspace().store
-    runs = [evaluate_store(store, ruleset, int(_number(y, "--years")))
-            for y in years.split(",") if y.strip()]
-    verdicts = dynamic_management(runs, ruleset.dynamic)
-    if json_out:
-        print_json({"ruleset": ruleset.describe(), "verdicts": verdicts})
-        return
-    print_table([{"id": v.id, "名称": v.name, "状态": v.status,
-                  **{str(y): r for y, r in v.ranks.items()}, "理由": "；".join(v.reasons)}
-                 for v in verdicts], title=f"动态管理 — {ruleset.name} v{ruleset.version}")
-
-
-@app.command("cluster-ladder")
-def cluster_ladder_command(year: YearOpt = None, json_out: JsonOpt = False) -> None:
-    """集群梯队与监测指标 (the cluster ladder with its monitoring indicators)."""
-    from gaodi.cli.context import open_workspace
-    from gaodi.evaluation.cluster_ladder import cluster_ladder
-    from gaodi.evaluation.store_data import years_with_data
-
-    store = open_workspace().store
-    year = year or years_with_data(store)[-1]
-    rows = cluster_ladder(store, year)
-    if json_out:
-        print_json({"year": year, "clusters": rows})
-        return
-    print_table([{"集群": c.name, "级别": c.level_name, "成员": c.members,
-                  "营业收入(万元)": c.revenue, "增加值(万元)": c.value_added,
-                  "营收增速%": c.revenue_growth, "研发强度%": c.rd_intensity,
-                  "小巨人": c.titles.get("专精特新小巨人"), "单项冠军": c.titles.get("制造业单项冠军")}
-                 for c in rows], title=f"{year} 年集群梯队")
-
-
-@app.command("rulesets")
-def rulesets_command(json_out: JsonOpt = False) -> None:
-    """列出内置的评价规则 (list the shipped store rule sets)."""
-    from gaodi.evaluation.ruleset import list_rulesets
-
-    rows = [{"name": r.name, "version": r.version, "subject": r.subject,
-             "method": r.scoring.method, "indicators": "、".join(r.indicators)}
-            for r in list_rulesets()]
-    if json_out:
-        print_json(rows)
-        return
-    print_table(rows, title="评价规则 (rule sets)")
+from gaodi.cli import evaluate_store  # noqa: E402,F401  (registers the store commands on ``app``)

@@ -10,17 +10,7 @@ import typer
 
 from gaodi.cli.context import open_workspace
 from gaodi.cli.output import console, print_json, print_table
-from gaodi.evaluation.store_data import years_with_data
-from gaodi.ladders import (
-    Check,
-    candidates,
-    funnel,
-    ladder_status,
-    list_ladders,
-    load_ladder,
-    read_inputs,
-    rules_for,
-)
+from gaodi.ladders import Check
 
 app = typer.Typer(
     name="ladder",
@@ -47,28 +37,7 @@ OnOpt = Annotated[
 ]
 
 
-def _setup(year: int | None, inputs: Path | None, rules: list[Path] | None, on: str | None = None):
-    store = open_workspace().store
-    year = year or years_with_data(store)[-1]
-    day = _date(on)
-    day, ladders = rules_for(year, list_ladders(), day)
-    chosen = {ladder.name: ladder for ladder in ladders}
-    for path in rules or []:
-        own = load_ladder(path)
-        chosen[own.name] = own
-    chosen_list = list(chosen.values())
-    # an inputs file may carry the inputs of any version (e.g. one prepared under the 2022 rules)
-    given = read_inputs(inputs, [*chosen_list, *list_ladders()]) if inputs else {}
-    return store, year, chosen_list, given, day
-
-
-def _date(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(f"--on 应为日期，如 2026-04-01，实际为 {text!r}。") from None
+from gaodi.ladders import Check
 
 
 @app.command("status")
@@ -76,8 +45,8 @@ def status_command(uscc: Annotated[str, typer.Argument(help="统一社会信用�
                    year: YearOpt = None, inputs: InputsOpt = None, rules: RulesOpt = None,
                    on: OnOpt = None, json_out: JsonOpt = False) -> None:
     """一家企业在各梯度上的位置：已有称号、下一梯级、还缺什么 (one enterprise on every ladder)."""
-    store, year, ladders, given, day = _setup(year, inputs, rules, on)
-    status = ladder_status(store, uscc, year, ladders=ladders, inputs=given, on=day)
+    service, year, ladders, given, day = _setup(year, inputs, rules, on)
+    status = service.status(uscc, year, ladders=ladders, inputs=given, on=day)
     if json_out:
         print_json(status)
         return
@@ -108,9 +77,9 @@ def candidates_command(
     on: OnOpt = None, json_out: JsonOpt = False,
 ) -> None:
     """某一梯级的候选企业：符合、需要数据（及只差一项）(candidates for a rung)."""
-    store, year, ladders, given, day = _setup(year, inputs, rules, on)
-    found = candidates(store, rung, year, city=city, ladders=ladders, inputs=given,
-                       include_one_short=one_short, on=day)
+    service, year, ladders, given, day = _setup(year, inputs, rules, on)
+    found = service.candidates(rung, year, city=city, ladders=ladders, inputs=given,
+                               include_one_short=one_short, on=day)
     used = found[0].verdict.rules if found else ""
     if json_out:
         print_json({"rung": rung, "city": city, "year": year, "rules_date": day, "rules": used,
@@ -129,8 +98,8 @@ def funnel_command(
     on: OnOpt = None, json_out: JsonOpt = False,
 ) -> None:
     """各市州每个梯级的漏斗：已持有、符合、需要数据、只差一项 (funnel of candidates per rung)."""
-    store, year, ladders, given, day = _setup(year, inputs, rules, on)
-    rows = funnel(store, year, city=city, ladders=ladders, inputs=given, on=day)
+    service, year, ladders, given, day = _setup(year, inputs, rules, on)
+    rows = service.funnel(year, city=city, ladders=ladders, inputs=given, on=day)
     if json_out:
         print_json({"year": year, "rules_date": day,
                     "rules": {lad.name: lad.rules for lad in ladders}, "rows": rows})
@@ -147,7 +116,7 @@ def rules_command(json_out: JsonOpt = False) -> None:
     rows = [{"梯度": ladder.name, "版本": ladder.version, "文件": ladder.document,
              "施行起": ladder.in_force_from, "施行止": ladder.in_force_to, "梯级": r.name,
              "条款": r.article, "id": r.id, "简称": "、".join(r.aliases)}
-            for ladder in list_ladders() for r in ladder.rungs]
+            for ladder in open_workspace().ladders.every_version() for r in ladder.rungs]
     if json_out:
         print_json(rows)
         return

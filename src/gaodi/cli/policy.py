@@ -11,7 +11,7 @@ import typer
 from gaodi.cli.context import open_workspace
 from gaodi.cli.output import console, print_json, print_table
 from gaodi.errors import InputError
-from gaodi.enterprise_services import EnterpriseServices
+from gaodi.policies.calculator import PolicyCalculator
 
 app = typer.Typer(
     name="policy",
@@ -28,14 +28,14 @@ AttrOpt = Annotated[Path | None, typer.Option(
     "--attributes", help="库外补充属性表 CSV/XLSX：uscc + 属性列 (serious_violation, invention_patents…).")]
 
 
-def _extra(svc: EnterpriseServices, as_of: dt.date | None, year: int | None, mu_class: bool, path: Path | None):
+def _extra(svc: PolicyCalculator, as_of: dt.date | None, year: int | None, mu_class: bool, path: Path | None):
     if not mu_class and path is None:
         return None
     return svc.extra_attributes(year or svc.data_year(as_of or dt.date.today()), mu_class=mu_class, path=path)
 
 
-def _services() -> EnterpriseServices:
-    return EnterpriseServices(open_workspace())
+def _services() -> PolicyCalculator:
+    return open_workspace().policies
 
 
 def _date(text: str | None) -> dt.date | None:

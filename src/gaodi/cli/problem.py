@@ -17,7 +17,7 @@ import typer
 from gaodi.cli.context import open_workspace
 from gaodi.cli.output import console, print_json, print_table
 from gaodi.errors import InputError, ValidationFailed
-from gaodi.enterprise_services import EnterpriseServices
+from gaodi.problems.service import ProblemService
 from gaodi.problems.desk import ProblemSubmission
 from gaodi.problems.events import in_china_time
 from gaodi.problems.stats import GROUPINGS
@@ -40,8 +40,8 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="输出 JSON (print one JS
 RoleOpt = Annotated[str, typer.Option("--role", help="角色 enterprise | staff | department | supervisor.")]
 
 
-def _services() -> EnterpriseServices:
-    return EnterpriseServices(open_workspace())
+def _services() -> ProblemService:
+    return open_workspace().problems
 
 
 def _at(text: str | None) -> dt.datetime | None:
@@ -247,7 +247,7 @@ def verify_command(problem_id: Annotated[str | None, typer.Argument(help="问题
 
 @app.command("stats")
 def stats_command(
-    by: Annotated[str, typer.Option("--by", help="分组：" + " | ".join(GROUPINGS))] = "category",
+    by: Annotated[str, typer.Option("--by", help="分组：" + " | ".join([*GROUPINGS, "city"]))] = "category",
     as_of: Annotated[str | None, typer.Option("--as-of", help="统计日期（默认今天）.")] = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -256,7 +256,7 @@ def stats_command(
     if json_out:
         print_json(frame)
         return
-    print_table(frame.to_dict(orient="records"), title=f"问题分析：按{GROUPINGS[by]} (by {by})",
+    print_table(frame.to_dict(orient="records"), title=f"问题分析：按{GROUPINGS.get(by, '市')} (by {by})",
                 columns=[by, "problems", "open", "closed", "overdue_now", "on_time_rate", "repeat_problems",
                          "median_workdays_to_close", "p90_workdays_to_close", "mean_satisfaction"])
 

@@ -237,10 +237,8 @@ def _load(path: Path | None, sheet: str | None, level: str | None, columns: Long
           ) -> pd.DataFrame:
     if path is None:
         from gaodi.cli.context import open_workspace
-        from gaodi.regional.store_table import long_table_from_store
 
-        table = long_table_from_store(open_workspace().store, measure=_store["measure"],
-                                      level=level or "city", digits=_store["digits"])
+        table = open_workspace().regional.long_table(_store["measure"], level or "city", _store["digits"])
         return table.rename(columns={"region": columns.region, "industry": columns.industry,
                                      "value": columns.value, "year": columns.year})
     table = read_table_file(path, sheet=sheet)

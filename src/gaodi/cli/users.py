@@ -14,8 +14,6 @@ from gaodi.access.accounts import create_demo_users, create_user
 from gaodi.access.roles import ROLES
 from gaodi.cli.context import open_workspace
 from gaodi.cli.output import console, print_json, print_table
-from gaodi.store import audit
-from gaodi.store import users as user_store
 
 app = typer.Typer(name="users", help="账户与角色 (accounts, roles and scopes).", no_args_is_help=True)
 
@@ -38,8 +36,8 @@ def add(
     if password is None:
         password = typer.prompt("密码 password", hide_input=True, confirmation_prompt=True)
     with open_workspace() as g:
-        user = create_user(g.store, username, password, role, scope, name)
-        audit.record(g.store, None, "create_user", f"user:{username}", f"cli role={role} scope={scope}", "cli")
+        user = g.users.add(username, password, role, scope, name)
+        g.audit.record(None, "create_user", f"user:{username}", f"cli role={role} scope={scope}", "cli")
     if as_json:
         print_json(user.as_dict())
     else:
@@ -50,7 +48,7 @@ def add(
 def list_(as_json: JsonOption = False) -> None:
     """列出账户（不含密码哈希）(list accounts)."""
     with open_workspace() as g:
-        rows = user_store.list_users(g.store)
+        rows = g.users.list()
     if as_json:
         print_json(rows)
     else:
@@ -113,7 +111,7 @@ def revoke(username: UsernameArg) -> None:
 def demo(as_json: JsonOption = False) -> None:
     """为演示数据建立每种角色各一个账户（密码为 gaodi-<用户名>，仅供演示，生产模式不能登录）(demo accounts)."""
     with open_workspace() as g:
-        logins = create_demo_users(g.store)
+        logins = g.users.demo()
     print_demo_logins(logins, as_json)
 
 

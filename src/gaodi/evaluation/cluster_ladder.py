@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from gaodi.enterprise_ratios import growth_pct, intensity_pct
 from gaodi.evaluation.store_data import TITLE_COLUMNS, subject_frame
 
 LEVELS = ("world", "national", "provincial", "sme_featured")
@@ -80,8 +81,8 @@ def cluster_ladder(store, year: int) -> list[ClusterMonitor]:
             above_scale_members=int(row["above_scale_count"]),
             revenue=revenue,
             value_added=float(row["value_added"] or 0),
-            revenue_growth=(revenue / before - 1) * 100 if before > 0 else None,
-            rd_intensity=float(row["rd_expense"]) / revenue * 100 if revenue > 0 else None,
+            revenue_growth=_known(growth_pct(revenue, before)),
+            rd_intensity=_known(intensity_pct(float(row["rd_expense"] or 0), revenue)),
             titles={title: int(row[column]) for title, column in TITLE_COLUMNS.items()
                     if np.isfinite(float(row[column]))},
             **_validity(str(row["level"]), row.get("year_recognised"), year),
@@ -95,3 +96,7 @@ def _validity(level: str, recognised, year: int) -> dict:
     start, end, status = validity(level, int(recognised) if known else None, year)
     return {"year_recognised": int(recognised) if known else None, "valid_from": start,
             "valid_to": end, "validity": status, "validity_name": VALIDITY_NAMES.get(status or "", "")}
+
+
+def _known(value: float) -> float | None:
+    return None if np.isnan(value) else float(value)

@@ -18,6 +18,7 @@ import pandas as pd
 
 from gaodi.catalogs.size_class import is_sme as size_is_sme
 
+from gaodi.enterprise_ratios import growth_pct, intensity_pct
 from gaodi.evaluation.store_data import enterprise_rows
 
 
@@ -93,17 +94,17 @@ def build_facts(frame: pd.DataFrame, revenue_prev2: pd.Series, digital: pd.Serie
     rev, prev = num["revenue"], num["prev_revenue"]
     prev2 = pd.to_numeric(revenue_prev2, errors="coerce").astype(float)
     f["revenue"] = rev
-    f["revenue_growth"] = _growth(rev, prev)
-    f["revenue_growth_avg_2y"] = (_growth(rev, prev) + _growth(prev, prev2)) / 2
+    f["revenue_growth"] = growth_pct(rev, prev)
+    f["revenue_growth_avg_2y"] = (growth_pct(rev, prev) + growth_pct(prev, prev2)) / 2
     f["rd_expense"] = num["rd_expense"]
     f["rd_expense_avg_2y"] = (num["rd_expense"] + num["prev_rd_expense"]) / 2
     f["rd_expense_min_2y"] = np.minimum(num["rd_expense"], num["prev_rd_expense"])
     f["rd_expense_sum_2y"] = num["rd_expense"] + num["prev_rd_expense"]
     f["revenue_avg_3y"] = (rev + prev + prev2) / 3
-    f["rd_intensity"] = _share(num["rd_expense"], rev)
-    f["rd_intensity_min_2y"] = np.fmin(_share(num["rd_expense"], rev),
-                                       _share(num["prev_rd_expense"], prev))
-    f.loc[_share(num["prev_rd_expense"], prev).isna(), "rd_intensity_min_2y"] = np.nan
+    f["rd_intensity"] = intensity_pct(num["rd_expense"], rev)
+    f["rd_intensity_min_2y"] = np.fmin(intensity_pct(num["rd_expense"], rev),
+                                       intensity_pct(num["prev_rd_expense"], prev))
+    f.loc[intensity_pct(num["prev_rd_expense"], prev).isna(), "rd_intensity_min_2y"] = np.nan
     f["employees"] = num["employees"]
     f["profit"] = num["profit"]
     f["years_in_business"] = year - pd.to_numeric(frame["founded_year"], errors="coerce")
@@ -144,14 +145,6 @@ def is_sme(employees: pd.Series, revenue: pd.Series, section: pd.Series,
     return pd.Series([size_is_sme(code if isinstance(code, str) else None, value(e), value(r))
                       for code, e, r in zip(industry_code, employees, revenue)],
                      index=employees.index, dtype=object)
-
-
-def _growth(now: pd.Series, before: pd.Series) -> pd.Series:
-    return (now / before.where(before > 0) - 1) * 100
-
-
-def _share(part: pd.Series, whole: pd.Series) -> pd.Series:
-    return part / whole.where(whole > 0) * 100
 
 
 def _bool(values: pd.Series, unknown: pd.Series, index: pd.Index) -> pd.Series:

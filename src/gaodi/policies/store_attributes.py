@@ -15,7 +15,9 @@ rd_expense, investment,
 employees
 revenue_prev            statistics.revenue of Y − 1 (万元)
 revenue_growth          (revenue / revenue_prev − 1) × 100, %; missing when revenue_prev ≤ 0 or missing
-rd_intensity            rd_expense / revenue × 100, %; missing when revenue ≤ 0 (研发投入强度)
+                        (:func:`gaodi.enterprise_ratios.growth_pct`, as every capability)
+rd_intensity            rd_expense / revenue × 100, %; missing when revenue ≤ 0 (研发投入强度,
+                        :func:`gaodi.enterprise_ratios.intensity_pct`)
 new_hires               max(employees − employees of Y − 1, 0), 人: the net rise in headcount, a proxy
                         for 新增就业 (the store holds no hiring records)
 size_class              大型/中型/小型/微型 by the enterprise's sector under 《统计上大中小微型企业划分办法
@@ -44,12 +46,15 @@ from pathlib import Path
 import ibis
 import pandas as pd
 
+from gaodi.access.filters import scoped_enterprises
+from gaodi.access.scope import Scope
 from gaodi.catalogs.size_class import size_class_expr
+from gaodi.enterprise_ratios import growth_pct, intensity_pct
 from gaodi.errors import InputError, Location
 from gaodi.policies.attributes import ATTRIBUTES, EnterpriseTable
 
 __all__ = ["CATALOGUE_LABELS", "attribute_expr", "enterprise_attributes", "enterprise_table_from_store", "check_extra",
-           "merge_extra",            "read_extra_attributes"]
+           "merge_extra", "read_extra_attributes"]
 
 #: Catalogue ids of ``industry_catalogue`` and the names policies use for them.
 CATALOGUE_LABELS = {
@@ -69,10 +74,15 @@ _SMART_NAMES = {0: "无", 1: "基础", 2: "先进", 3: "卓越", 4: "领航"}
 
 
 def attribute_expr(store, year: int, titles_year: int | None = None,
-                   uscc: str | list[str] | None = None) -> ibis.Table:
-    """The enterprise attribute table of data year ``year`` as an Ibis expression (see module docstring)."""
+                   uscc: str | list[str] | None = None, scope: Scope | None = None) -> ibis.Table:
+    """The enterprise attribute table of data year ``year`` as an Ibis expression (see module docstring).
+
+    ``scope`` keeps the enterprises a user may see (a city, park, chain or enterprise scope).
+    """
     titles_year = year if titles_year is None else titles_year
     ent, st = store.table("enterprises"), store.table("statistics")
+    if scope is not None and scope.kind != "province":
+        ent = scoped_enterprises(store, scope)
     titles = _titles(store, titles_year, uscc)
     if uscc is not None:  # filter every keyed table, so a single enterprise's query reads a few rows
         wanted = [uscc] if isinstance(uscc, str) else list(uscc)
@@ -91,18 +101,17 @@ def attribute_expr(store, year: int, titles_year: int | None = None,
             .left_join(_catalogues(store), "industry_code").drop("industry_code_right"))
     rev, prev, emp = base.revenue, base.revenue_prev, base.employees.cast("float64")
     emp_prev = base.employees_prev.cast("float64")
-    size = size_class_expr(base.industry_code, employees=emp, revenue=rev)
     return base.select(
         "uscc", "name", "region_code", "city_code", "park_id", "industry_code",
         catalogues=base.catalogues,
-        size_class=size,
+        size_class=size_class_expr(base.industry_code, employees=emp, revenue=rev),
         titles=base.titles,
         above_scale=base.above_scale,
         revenue=rev,
         revenue_prev=prev,
-        revenue_growth=ibis.cases((prev > 0, (rev / prev - 1) * 100), else_=ibis.null("float64")),
+        revenue_growth=growth_pct(rev, prev),
         rd_expense=base.rd_expense,
-        rd_intensity=ibis.cases((rev > 0, base.rd_expense / rev * 100), else_=ibis.null("float64")),
+        rd_intensity=intensity_pct(base.rd_expense, rev),
         investment=base.investment,
         employees=emp,
         new_hires=ibis.cases((emp.notnull() & emp_prev.notnull(), ibis.greatest(emp - emp_prev, 0)),
@@ -113,9 +122,9 @@ def attribute_expr(store, year: int, titles_year: int | None = None,
 
 
 def enterprise_attributes(store, year: int, titles_year: int | None = None, uscc: str | list[str] | None = None,
-                          extra: pd.DataFrame | None = None) -> pd.DataFrame:
+                          extra: pd.DataFrame | None = None, scope: Scope | None = None) -> pd.DataFrame:
     """The attribute table as pandas, ready for :class:`EnterpriseTable` (lists as Python lists)."""
-    frame = store.execute(attribute_expr(store, year, titles_year, uscc))
+    frame = store.execute(attribute_expr(store, year, titles_year, uscc, scope))
     frame["smart_factory_level"] = frame["smart_factory_level"].map(lambda r: _SMART_NAMES[int(r)])
     for column in ("titles", "catalogues"):
         frame[column] = frame[column].map(lambda v: sorted(v) if isinstance(v, (list, tuple)) or hasattr(
@@ -128,9 +137,10 @@ def enterprise_attributes(store, year: int, titles_year: int | None = None, uscc
 
 def enterprise_table_from_store(store, year: int, titles_year: int | None = None,
                                 uscc: str | list[str] | None = None,
-                                extra: pd.DataFrame | None = None) -> EnterpriseTable:
+                                extra: pd.DataFrame | None = None, scope: Scope | None = None) -> EnterpriseTable:
     """The compiled :class:`EnterpriseTable` the matcher reads, built from the store."""
-    return EnterpriseTable(enterprise_attributes(store, year, titles_year, uscc, extra), source=f"store:{year}")
+    return EnterpriseTable(enterprise_attributes(store, year, titles_year, uscc, extra, scope),
+                           source=f"store:{year}")
 
 
 def read_extra_attributes(path: str | Path) -> pd.DataFrame:

@@ -29,6 +29,7 @@ from gaodi.errors import InputError
 
 __all__ = [
     "CHINA_TZ",
+    "china_today",
     "GENESIS_HASH",
     "HistoryCheck",
     "HistoryIssue",
@@ -103,6 +104,11 @@ def compute_hash(event: ProblemEvent, key: bytes | None = None) -> str:
 def sealed(event: ProblemEvent, key: bytes | None) -> ProblemEvent:
     """``event`` with its hash recomputed under ``key`` (its ``prev_hash`` kept as it is)."""
     return event if not key else ProblemEvent(**{**event.__dict__, "hash": compute_hash(event, key)})
+
+
+def china_today() -> dt.date:
+    """Today's date in China (the working days, deadlines and policy dates are Chinese dates)."""
+    return dt.datetime.now(CHINA_TZ).date()
 
 
 def in_china_time(at: dt.datetime) -> dt.datetime:

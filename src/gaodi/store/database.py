@@ -234,6 +234,12 @@ class Store:
     def next_import_id(self) -> int:
         return self.con.execute("SELECT coalesce(max(import_id), 0) + 1 FROM import_log").fetchall()[0][0]
 
+    def data_version(self) -> tuple:
+        """What moves whenever a computed answer may change: the last import, the plans and policy sets saved."""
+        return tuple(self.con.execute(
+            "SELECT (SELECT coalesce(max(import_id), 0) FROM import_log), (SELECT count(*) FROM plans), "
+            "(SELECT count(*) FROM policy_sets)").fetchall()[0])
+
     def log_import(self, record: dict[str, Any]) -> None:
         cols = list(record)
         self.con.execute(

@@ -84,9 +84,8 @@ class DuckDBProblemRepository:
         with self.store.transaction():
             row = self.store.con.execute(
                 "SELECT seq, hash FROM problem_events WHERE problem_id = ? ORDER BY seq DESC LIMIT 1",
-                [event.problem_id]).fetchall()  # read whole: an unfinished result blocks the cursor
-            row = row[0] if row else None
-            count, head = (row[0], row[1]) if row else (0, GENESIS_HASH)
+                [event.problem_id]).fetchall()  # fetchall: fetchone leaves the result open and blocks Ibis
+            count, head = (row[0][0], row[0][1]) if row else (0, GENESIS_HASH)
             self._check_next(event, count, head)
             try:
                 self.store.con.execute(

@@ -7,9 +7,8 @@ from fastapi import APIRouter, Query
 from gaodi.api.deps import AuditReader, Format, GaodiDep, Paging
 from gaodi.api.listing import file_response
 from gaodi.api.schemas import ERRORS
-from gaodi.cli.output import to_jsonable
+from gaodi.serialize import to_jsonable
 from gaodi.directory.paging import EXPORT_LIMIT, Page
-from gaodi.store import audit
 
 router = APIRouter(prefix="/audit", tags=["审计 audit"], responses=ERRORS)
 
@@ -23,10 +22,9 @@ COLUMNS = [{"key": k, "label": zh, "label_en": en, "unit": ""} for k, zh, en in 
 def audit_log(_: AuditReader, g: GaodiDep, paging: Paging, fmt: Format = "json",
               username: str | None = Query(None), action: str | None = Query(None)):
     if fmt != "json":
-        _, rows = audit.entries(g.store, username=username, action=action, limit=EXPORT_LIMIT)
+        _, rows = g.audit.entries(username=username, action=action, limit=EXPORT_LIMIT)
         return file_response(rows, COLUMNS, "审计日志", fmt)
-    total, rows = audit.entries(g.store, username=username, action=action, limit=paging.size,
-                                offset=paging.offset)
+    total, rows = g.audit.entries(username=username, action=action, limit=paging.size, offset=paging.offset)
     return to_jsonable(Page(rows, total, paging.page, paging.size, COLUMNS).as_dict())
 
 

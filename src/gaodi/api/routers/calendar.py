@@ -30,7 +30,7 @@ MAX_UPLOAD_BYTES = 256 * 1024
 def years(g: GaodiDep, _: UserScope,
           first: int | None = Query(None, description="起始年份，默认去年"),
           last: int | None = Query(None, description="结束年份，默认五年后")) -> dict:
-    return to_jsonable({"years": g.services.calendar_years(first, last)})
+    return to_jsonable({"years": g.problems.calendar_years(first, last)})
 
 
 @router.post("/arrangements", status_code=201,
@@ -49,7 +49,7 @@ def load(g: GaodiDep, user: CurrentUser, audit: Audit,
         path = Path(folder) / name
         path.write_bytes(body)
         try:
-            loaded = g.services.load_calendar(path, loaded_by=user.username)
+            loaded = g.problems.load_calendar(path, loaded_by=user.username)
         except GaodiError as exc:
             audit("load_calendar", f"file:{name}", f"outcome=refused code={exc.code}")
             raise

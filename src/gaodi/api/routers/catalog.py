@@ -6,7 +6,7 @@ from fastapi import APIRouter
 
 from gaodi.api.deps import GaodiDep, UserScope
 from gaodi.api.schemas import ERRORS
-from gaodi.cli.output import to_jsonable
+from gaodi.serialize import to_jsonable
 
 router = APIRouter(prefix="/catalog", tags=["目录 catalogues"], responses=ERRORS)
 

@@ -3,43 +3,44 @@
 A thin layer over :class:`gaodi.chains.ChainAnalysis` (see docs/chains.md for every formula). The
 figures are published aggregates: a cell with fewer than 3 enterprises, or one that a total would
 give back by subtraction, is ``null`` with ``suppressed`` set to ``primary`` or ``secondary``, never 0.
-Rates and shares are in percent. Scope: a chain office sees its chains only (another chain is 403);
+Rates and shares are fractions from 0 to 1 (unit ``fraction``), as in the core and ``gaodi chains --json``;
+CSV and XLSX exports, read by people, show them in percent. Scope: a chain office sees its chains only (another chain is 403);
 other users see every chain's province-wide figures, the breakdown by city only for the cities of
 their scope, and chain masters and key projects only inside their scope.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 from fastapi import APIRouter, Query
 
-from gaodi.access.filters import city_of_regions, scoped_city_codes, scoped_enterprises
 from gaodi.access.scope import Scope
 from gaodi.api.deps import Audit, CacheDep, Format, GaodiDep, Paging, UserScope, choices
 from gaodi.api.listing import rows_response, sort_rows
+from gaodi.api.responses import (ChainDetailPublic, ChainGraphPublic, ChainPublic, ChainRatePublic,
+                                 ListPublic)
 from gaodi.api.schemas import ERRORS
 from gaodi.chains import ChainAnalysis, Options
-from gaodi.chains.rules import STAGE_ORDER
+from gaodi.chains.service import SHARE_UNIT, SHARES
 from gaodi.chains.suppression import ALL
-from gaodi.cli.output import to_jsonable
+from gaodi.serialize import to_jsonable
 from gaodi.directory.paging import records
-from gaodi.errors import ForbiddenError, InputError
+from gaodi.errors import ForbiddenError
 
 router = APIRouter(prefix="/chains", tags=["产业链 chains"], responses=ERRORS)
 
 PeriodQ = Query(None, description="2025、2025-03 或 2025-01:2025-06；默认有发票数据的最近一年 (period)")
 SortQ = Query(None, description="排序列，前加 - 为降序 (column, -column)")
-PERCENT = ("province_rate", "city_rate", "supplier_rate", "share", "top2_share", "local_rate", "segment_rate",
-           "segment_rate_after", "chain_rate", "chain_rate_after")
 MIN_COUNT = Options().min_count
 BY_DIMENSIONS = {"segment": "环节", "city": "市州", "month": "月份"}
 STAGES = {"upstream": "上游 upstream", "midstream": "中游 midstream", "downstream": "下游 downstream"}
 
 
 def _columns(*specs: tuple[str, str, str, str]) -> list[dict[str, str]]:
-    return [{"key": k, "label": zh, "label_en": en, "unit": u} for k, zh, en, u in specs]
+    return [{"key": k, "label": zh, "label_en": en, "unit": SHARE_UNIT if k in SHARES else u}
+            for k, zh, en, u in specs]
 
 
 SEGMENT = (("segment_id", "环节代码", "segment", ""), ("segment_name", "环节", "segment name", ""),
@@ -89,15 +90,11 @@ PROJECT_COLUMNS = _columns(
 
 # --- helpers: the analysis, the period, the caller's chains ---------------------------------
 def _analysis(g) -> ChainAnalysis:
-    return ChainAnalysis.from_store(g.store, province_code=g.settings.province_code)
+    return g.chains.analysis()
 
 
 def _years(g, cache) -> list[str]:
-    def compute() -> list[str]:
-        pairs = g.store.table("purchase_pairs")  # the invoice lines summed by year: a small scan
-        years = g.store.execute(pairs.select(year=pairs.year.cast("string")).distinct())
-        return sorted(years.year, reverse=True)
-    return cache.get(("chain-years",), compute)
+    return cache.get(("chain-years",), g.chains.periods)
 
 
 def _period(g, cache, period: str | None) -> str | None:
@@ -121,22 +118,18 @@ def _chain(g, cache, scope: Scope, chain_id: str) -> dict:
     return found
 
 
-def _need(period: str | None) -> str:
-    if period is None:
-        raise InputError("没有供货交易数据", "no transactions in the workspace",
-                         fix="先导入供货交易（发票汇总）数据，或用 period 指定期间")
-    return period
+def _need(g, period: str | None) -> str:
+    return g.chains.require_period(period)
 
 
 # --- helpers: presentation ------------------------------------------------------------------
 def _rows(frame: pd.DataFrame) -> list[dict]:
-    """Records with rates in percent and stage labels; suppressed figures stay None."""
+    """Records with stage labels; shares stay fractions; suppressed figures stay None."""
     out = frame.copy()
     hidden = out["suppressed"].notna() if "suppressed" in out else pd.Series(False, index=out.index)
-    for c in PERCENT:
+    for c in SHARES:
         if c in out:
-            out[c] = [None if h or v is None or pd.isna(v) else round(float(v) * 100, 10)
-                      for v, h in zip(out[c], hidden)]
+            out[c] = [None if h or v is None or pd.isna(v) else float(v) for v, h in zip(out[c], hidden)]
     if "stage" in out and "stage_label" not in out:
         out["stage_label"] = out["stage"].map(STAGES)
     for c in out.select_dtypes("datetime").columns:
@@ -147,23 +140,20 @@ def _rows(frame: pd.DataFrame) -> list[dict]:
 
 
 def _place_names(g, codes) -> dict[str, str]:
-    """Region code → full name (省 市 县), for the codes given."""
-    r = g.store.table("regions")
-    frame = g.store.execute(r.select("code", "name", "city_code", "province_code", "in_home_province"))
-    name = dict(zip(frame.code, frame.name))
-    out = {}
-    for row in frame[frame.code.isin(set(codes))].itertuples():
-        parts = [None if row.in_home_province else name.get(row.province_code), name.get(row.city_code), row.name]
-        out[row.code] = "".join(dict.fromkeys(p for p in parts if isinstance(p, str)))
-    return out
+    return g.chains.place_names(codes)
 
 
 def _listed(rows: list[dict], paging, fmt: str, columns: list[dict], filename: str, sort: str | None):
     rows = sort_rows(rows, sort)
-    if fmt != "json":
+    if fmt != "json":  # a file read by people: notes in words, shares in percent
         notes = {"primary": f"不公布（少于{MIN_COUNT}家）", "secondary": "不公布（防减推）", ALL: "合计"}
-        rows = [{k: notes.get(v, v) if isinstance(v, str) else v for k, v in r.items()} for r in rows]
+        rows = [{k: notes.get(v, v) if isinstance(v, str) else _percent(k, v) for k, v in r.items()} for r in rows]
+        columns = [{**c, "unit": "%"} if c["key"] in SHARES else c for c in columns]
     return rows_response(rows, paging, fmt, columns, filename)
+
+
+def _percent(key: str, value):
+    return round(value * 100, 10) if key in SHARES and isinstance(value, float) else value
 
 
 def _respond(cache, key: tuple, rows, paging, fmt, columns, filename, sort, extra: dict | None = None):
@@ -175,23 +165,14 @@ def _respond(cache, key: tuple, rows, paging, fmt, columns, filename, sort, extr
 
 
 # --- routes ---------------------------------------------------------------------------------
-@router.get("", summary="产业链列表及全链本地配套率 (chains with their local supporting rate)")
+@router.get("", response_model=ListPublic[ChainPublic],
+            summary="产业链列表及全链本地配套率 (chains with their local supporting rate)")
 def chains(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, period: str | None = PeriodQ,
            sort: str | None = SortQ, fmt: Format = "json"):
     p = _period(g, cache, period)
 
     def compute() -> list[dict]:
-        a = _analysis(g)
-        table = a.chains.merge(a.segments.groupby("chain_id").size().rename("segments"), on="chain_id", how="left")
-        pl = a.placements
-        placed = a.data.execute(pl.group_by("chain_id").aggregate(enterprises=pl.uscc.nunique()))
-        table = table.merge(placed, on="chain_id", how="left").fillna({"segments": 0, "enterprises": 0})
-        table = table.astype({"segments": int, "enterprises": int})
-        if p is not None:
-            r = a.rates(p, by=("segment",))
-            table = table.merge(r[r.segment_id == ALL].drop(columns=["segment_id", "segment_name", "stage"]),
-                                on="chain_id", how="left")
-        return _rows(table.sort_values("chain_id"))
+        return _rows(g.chains.overview(p))
 
     def rows() -> list[dict]:
         return [r for r in cache.get(("chains", p), compute) if _visible(r["chain_id"], scope)]
@@ -199,32 +180,22 @@ def chains(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, perio
                     {"period": p, "periods": _years(g, cache), "min_count": MIN_COUNT})
 
 
-@router.get("/{chain_id}", summary="一条产业链：链长、链主、环节 (one chain)")
+@router.get("/{chain_id}", response_model=ChainDetailPublic,
+            summary="一条产业链：链长、链主、环节 (one chain)")
 def chain(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, audit: Audit,
           period: str | None = PeriodQ) -> dict:
     info = _chain(g, cache, scope, chain_id)
     p = _period(g, cache, period)
 
     def compute() -> dict:
-        a = _analysis(g)
-        placed = a.placed(chain_id)
-        segs = a.segments[a.segments.chain_id == chain_id]
-        segs = segs.assign(order=segs.stage.map(STAGE_ORDER)).sort_values(["order", "segment_id"])
-        counts = placed.groupby("segment_id").uscc.nunique().rename("enterprises")
-        segs = segs.merge(counts, on="segment_id", how="left").fillna({"enterprises": 0}).drop(columns="order")
-        segs["enterprises"] = segs["enterprises"].astype(int)
-        masters = placed[placed.role == "master"][["segment_id", "uscc", "name", "region_code"]]
-        if p is None:
-            return {"segments": _rows(segs), "masters": _rows(masters), "masters_together": []}
-        pull = a.masters(p, chain_id)
-        masters = masters.merge(pull[pull.uscc != ALL][["uscc", "local_suppliers", "anchored_suppliers"]],
-                                on="uscc", how="left")
-        together = pull[pull.uscc == ALL].drop(columns=["uscc", "name", "local_suppliers", "anchored_suppliers"])
-        return {"segments": _rows(segs), "masters": _rows(masters), "masters_together": _rows(together)}
+        found = g.chains.detail(chain_id, p)
+        together = found["masters_together"]
+        return {"segments": _rows(found["segments"]), "masters": _rows(found["masters"]),
+                "masters_together": [] if together is None else _rows(together)}
     found = cache.get(("chain-detail", chain_id, p), compute)
     masters = found["masters"]
     if scope.kind != "province":
-        inside = set(g.store.execute(scoped_enterprises(g.store, scope).select("uscc")).uscc)
+        inside = g.directory.enterprise_ids(scope)
         masters = [m for m in masters if m["uscc"] in inside]
     audit("read_chain", f"chain:{chain_id}", f"period={p}")
     return {"chain": info, "period": p, "periods": _years(g, cache), "segments": found["segments"],
@@ -232,7 +203,8 @@ def chain(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, audit: 
             "masters_together": (found["masters_together"] or [None])[0], "min_count": MIN_COUNT}
 
 
-@router.get("/{chain_id}/rates", summary="本地配套率：按环节、市州、月份 (local supporting rate)")
+@router.get("/{chain_id}/rates", response_model=ListPublic[ChainRatePublic],
+            summary="本地配套率：按环节、市州、月份 (local supporting rate)")
 def rates(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging,
           by: str = Query("segment", description="segment（环节）、city（市州）、month（月份），可用逗号组合"),
           purchase_scope: Literal["chain_inputs", "all_purchases"] = Query(
@@ -240,7 +212,7 @@ def rates(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging:
           weight: Literal["value", "count"] = Query("value", description="value（按金额）| count（按供应商家数）"),
           period: str | None = PeriodQ, sort: str | None = SortQ, fmt: Format = "json"):
     _chain(g, cache, scope, chain_id)
-    p = _need(_period(g, cache, period))
+    p = _need(g, _period(g, cache, period))
     dims = choices(by, "by", BY_DIMENSIONS, ("segment",))
 
     def compute() -> list[dict]:
@@ -253,7 +225,7 @@ def rates(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging:
     def rows() -> list[dict]:
         listed = cache.get(("chain-rates", chain_id, p, dims, purchase_scope), compute)
         if "city" in dims and scope.kind not in ("province", "chain"):
-            cities = set(scoped_city_codes(g.store, scope)) | {ALL}
+            cities = set(g.directory.city_codes(scope)) | {ALL}
             listed = [r for r in listed if r["buyer_city"] in cities]
         return listed
     keys = {"segment": SEGMENT, "city": CITY, "month": (("month", "月份", "month", ""),)}
@@ -269,7 +241,7 @@ def _analysed(g, cache, scope: Scope, chain_id: str, period: str | None, listing
               columns: list[dict], filename: str, extra: dict | None = None):
     """A table the analysis computes for one chain and period, cached, as a page or a file."""
     _chain(g, cache, scope, chain_id)
-    p = _need(_period(g, cache, period))
+    p = _need(g, _period(g, cache, period))
     paging, fmt, sort = listing
 
     def rows() -> list[dict]:
@@ -278,7 +250,8 @@ def _analysed(g, cache, scope: Scope, chain_id: str, period: str | None, listing
                     {"period": p, **(extra or {})})
 
 
-@router.get("/{chain_id}/leakage", summary="采购外流：按环节或供应商所在省 (purchase leakage)")
+@router.get("/{chain_id}/leakage", response_model=ListPublic[ChainRatePublic],
+            summary="采购外流：按环节或供应商所在省 (purchase leakage)")
 def leakage(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging,
             by: Literal["segment", "region"] = Query("segment", description="segment（环节）| region（供应商所在省）"),
             period: str | None = PeriodQ, sort: str | None = SortQ, fmt: Format = "json"):
@@ -287,21 +260,23 @@ def leakage(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, pagin
                      "采购外流", {"by": by})
 
 
-@router.get("/{chain_id}/gaps", summary="缺链、弱链、集中度与单一来源 (missing and weak links)")
+@router.get("/{chain_id}/gaps", response_model=ListPublic[ChainRatePublic],
+            summary="缺链、弱链、集中度与单一来源 (missing and weak links)")
 def gaps(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging,
          period: str | None = PeriodQ, sort: str | None = SortQ, fmt: Format = "json"):
     return _analysed(g, cache, scope, chain_id, period, (paging, fmt, sort), ("chain-gaps",),
                      lambda a, p: a.gaps(p, chain_id), GAP_COLUMNS, "断链弱链")
 
 
-@router.get("/{chain_id}/targets", summary="精准招商：应招引的环节及理由 (investment targets)")
+@router.get("/{chain_id}/targets", response_model=ListPublic[ChainRatePublic],
+            summary="精准招商：应招引的环节及理由 (investment targets)")
 def targets(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging,
             period: str | None = PeriodQ, sort: str | None = SortQ, fmt: Format = "json"):
     return _analysed(g, cache, scope, chain_id, period, (paging, fmt, sort), ("chain-targets",),
                      lambda a, p: a.targets(p, chain_id), TARGET_COLUMNS, "招商目标")
 
 
-@router.get("/{chain_id}/targets/{segment_id}/suppliers",
+@router.get("/{chain_id}/targets/{segment_id}/suppliers", response_model=ListPublic[dict[str, Any]],
             summary="已向本链供货的省外企业（招商对象）(outside suppliers of a segment)")
 def suppliers(chain_id: str, segment_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging,
               audit: Audit, top: int = Query(20, ge=1, le=500, description="列出前几名 (how many)"),
@@ -315,7 +290,8 @@ def suppliers(chain_id: str, segment_id: str, g: GaodiDep, scope: UserScope, cac
     return found
 
 
-@router.get("/{chain_id}/projects", summary="重点项目及达产后的本地配套率 (key projects and the what-if rate)")
+@router.get("/{chain_id}/projects", response_model=ListPublic[ChainRatePublic],
+            summary="重点项目及达产后的本地配套率 (key projects and the what-if rate)")
 def projects(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging,
              stage: Literal["signed", "started", "production"] | None = Query(
                  None, description="signed 签约 | started 开工 | production 投产"),
@@ -349,15 +325,15 @@ def _projects_inside(g, scope: Scope):
         return lambda project: project["park_id"] in scope.values
     if scope.kind == "enterprise":
         return lambda project: project["uscc"] in scope.values
-    cities = city_of_regions(g.store)
-    places = set(g.store.execute(cities.filter(cities.city_code.isin(scope.values)).code))
+    places = g.directory.places_in(scope.values)
     return lambda project: project["region_code"] in places
 
 
-@router.get("/{chain_id}/graph", summary="链图：环节为节点（本地配套率），环节间采购为边 (the chain map)")
+@router.get("/{chain_id}/graph", response_model=ChainGraphPublic,
+            summary="链图：环节为节点（本地配套率），环节间采购为边 (the chain map)")
 def graph(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, period: str | None = PeriodQ):
     _chain(g, cache, scope, chain_id)
-    p = _need(_period(g, cache, period))
+    p = _need(g, _period(g, cache, period))
 
     def compute() -> dict:
         found = _analysis(g).graph(p, chain_id)

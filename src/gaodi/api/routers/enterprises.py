@@ -7,8 +7,8 @@ from fastapi import APIRouter, Query
 from gaodi.api.deps import Audit, CacheDep, DataYear, Format, GaodiDep, Paging, UserScope
 from gaodi.api.listing import list_response
 from gaodi.api.schemas import ERRORS
-from gaodi.cli.output import to_jsonable
-from gaodi.directory.enterprises import ENTERPRISE_COLUMNS, enterprise_detail, enterprise_list
+from gaodi.serialize import to_jsonable
+from gaodi.directory.enterprises import ENTERPRISE_COLUMNS
 
 router = APIRouter(prefix="/enterprises", tags=["企业 enterprises"], responses=ERRORS)
 
@@ -31,7 +31,7 @@ def enterprises(g: GaodiDep, scope: UserScope, paging: Paging, audit: Audit, cac
           f"year={year} page={paging.page} {filters}")
 
     def respond():
-        expr = enterprise_list(g.store, scope, year, sort=sort, **asked)
+        expr = g.directory.enterprises(scope, year, sort=sort, **asked)
         return list_response(g.store, expr, paging, fmt, ENTERPRISE_COLUMNS, f"企业-{year}")
     if fmt != "json":
         return respond()
@@ -40,6 +40,6 @@ def enterprises(g: GaodiDep, scope: UserScope, paging: Paging, audit: Audit, cac
 
 @router.get("/{uscc}", summary="一个企业：基本信息、历年统计、称号、链上位置 (one enterprise)")
 def enterprise(uscc: str, g: GaodiDep, scope: UserScope, audit: Audit) -> dict:
-    detail = enterprise_detail(g.store, scope, uscc)
+    detail = g.directory.enterprise(scope, uscc)
     audit("read_enterprise", f"enterprise:{uscc}")
     return to_jsonable(detail)

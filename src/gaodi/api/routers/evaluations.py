@@ -2,7 +2,7 @@
 and exclusions; class movement between years; dynamic management; the cluster ladder.
 
 An evaluation runs over its rule set's whole jurisdiction, as the official ranking does, once per
-data version (``gaodi.evaluation.store_evaluation.evaluate_store``); the caller then sees the rows of
+data version (``Gaodi.evaluations.evaluate``); the caller then sees the rows of
 its scope with their provincial rank and class. An enterprise is in scope by
 ``scoped_enterprises``, a park by ``scoped_parks``, a cluster when one of its member enterprises is.
 Results on enterprises are confidential: every read and export of them is audited.
@@ -26,14 +26,13 @@ from gaodi.access.scope import Scope
 from gaodi.api.deps import Audit, CacheDep, DataYear, Format, GaodiDep, Paging, UserScope
 from gaodi.api.listing import rows_response, sort_rows
 from gaodi.api.schemas import ERRORS
-from gaodi.cli.output import to_jsonable
+from gaodi.serialize import to_jsonable
 from gaodi.directory.regions import annual_years, resolve_year
 from gaodi.errors import ForbiddenError, InputError, NotFoundError
-from gaodi.evaluation.cluster_ladder import cluster_ladder
 from gaodi.evaluation.dynamic import compare_years, dynamic_management
 from gaodi.evaluation.ruleset import RuleSet, list_rulesets
 from gaodi.evaluation.store_data import TITLE_COLUMNS
-from gaodi.evaluation.store_evaluation import StoreEvaluation, evaluate_store
+from gaodi.evaluation.store_evaluation import StoreEvaluation
 
 router = APIRouter(prefix="/evaluations", tags=["集群与园区评价 evaluations"], responses=ERRORS)
 
@@ -89,7 +88,7 @@ def _ruleset(name: str) -> RuleSet:
 
 def _evaluation(g, cache, ruleset: RuleSet, year: int) -> StoreEvaluation:
     return cache.get(("evaluation", ruleset.name, ruleset.version, year),
-                     lambda: evaluate_store(g.store, ruleset, year))
+                     lambda: g.evaluations.evaluate(ruleset, year))
 
 
 def _inside(g, cache, scope: Scope, subject: str) -> frozenset[str] | None:
@@ -293,7 +292,7 @@ def ladder(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, year:
     def rows() -> list[dict]:
         inside = _inside(g, cache, scope, "clusters")
         out = []
-        for c in cluster_ladder(g.store, year):
+        for c in g.evaluations.cluster_ladder(year)[1]:
             if inside is None or c.cluster_id in inside:
                 row = {k: v for k, v in c.__dict__.items() if k != "titles"}
                 out.append(row | {TITLE_COLUMNS[t]: n for t, n in c.titles.items() if t in TITLE_COLUMNS})

@@ -11,7 +11,7 @@ from fastapi import APIRouter, File, Form, UploadFile
 from gaodi.api.deps import Audit, Format, GaodiDep, Importer, Paging, UserScope
 from gaodi.api.listing import rows_response
 from gaodi.api.schemas import ERRORS
-from gaodi.cli.output import to_jsonable
+from gaodi.serialize import to_jsonable
 from gaodi.errors import GaodiError, InputError
 from gaodi.ingest.importer import ImportOptions
 from gaodi.ingest.kinds import KINDS

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Query
 
-from gaodi.access.filters import ensure_enterprise, scoped_enterprises
 from gaodi.api.deps import Audit, CacheDep, DataYear, Format, GaodiDep, Paging, UserScope
 from gaodi.api.listing import rows_response
+from gaodi.api.responses import (EnterpriseLaddersPublic, LadderCandidatePublic, LadderPublic,
+                                 ListPublic)
 from gaodi.api.schemas import ERRORS
-from gaodi.cli.output import to_jsonable
-from gaodi.ladders import candidates, ladder_status, list_ladders, rules_for
+from gaodi.serialize import to_jsonable
 
 router = APIRouter(prefix="/ladders", tags=["梯度培育 ladders"], responses=ERRORS)
 
@@ -26,32 +26,34 @@ def _ladder(lad, in_force: bool) -> dict:
             "rungs": [{"id": r.id, "name": r.name, "article": r.article} for r in lad.rungs]}
 
 
-@router.get("", summary="梯度与梯级：数据年份所适用的规则在前，其余版本在后 (the ladders, every version)")
-def ladders(_: UserScope, year: DataYear) -> list[dict]:
-    every = list_ladders()
-    used = {id(lad) for lad in rules_for(year, every)[1]}
-    chosen = [lad for lad in every if id(lad) in used]
-    return to_jsonable([_ladder(lad, True) for lad in chosen]
+@router.get("", response_model=list[LadderPublic],
+            summary="梯度与梯级：数据年份所适用的规则在前，其余版本在后 (the ladders, every version)")
+def ladders(g: GaodiDep, _: UserScope, year: DataYear) -> list[dict]:
+    every = g.ladders.every_version()
+    used = {id(lad) for lad in g.ladders.rules((), year)[1]}
+    return to_jsonable([_ladder(lad, True) for lad in every if id(lad) in used]
                        + [_ladder(lad, False) for lad in every if id(lad) not in used])
 
 
-@router.get("/enterprise/{uscc}", summary="企业在各梯度的位置与差距 (an enterprise on every ladder)")
+@router.get("/enterprise/{uscc}", response_model=EnterpriseLaddersPublic,
+            summary="企业在各梯度的位置与差距 (an enterprise on every ladder)")
 def enterprise_ladders(uscc: str, g: GaodiDep, scope: UserScope, audit: Audit, year: DataYear) -> dict:
-    ensure_enterprise(g.store, scope, uscc)
-    status = ladder_status(g.store, uscc, year)
+    g.directory.check_enterprise(scope, uscc)
+    status = g.ladders.status(uscc, year)
     audit("read_enterprise_ladders", f"enterprise:{uscc}", f"year={year}")
     return to_jsonable(status)
 
 
-@router.get("/candidates", summary="某一梯级的候选企业（本范围内）(candidates for a rung)")
+@router.get("/candidates", response_model=ListPublic[LadderCandidatePublic],
+            summary="某一梯级的候选企业（本范围内）(candidates for a rung)")
 def rung_candidates(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, audit: Audit,
                     year: DataYear, rung: str = Query(..., description="梯级，如 小巨人、专精特新、十亿"),
                     fmt: Format = "json"):
 
     def compute() -> list[dict]:
-        inside = set(g.store.execute(scoped_enterprises(g.store, scope).select("uscc")).uscc)
+        inside = g.directory.enterprise_ids(scope)
         city = scope.values[0] if scope.kind == "city" else None
-        found = candidates(g.store, rung, year, city=city, include_one_short=True)
+        found = g.ladders.candidates(rung, year, city=city, include_one_short=True)
         return [{"uscc": c.uscc, "name": c.name, "city_code": c.city_code, "status": c.verdict.status,
                  "status_zh": {"met": "已满足", "needs_data": "待补数据", "unmet": "差一项"}.get(c.verdict.status, ""),
                  "lacking": "；".join(ch.label for ch in c.verdict.unmet + c.verdict.unknown),

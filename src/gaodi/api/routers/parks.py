@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query
 from gaodi.api.deps import CacheDep, DataYear, Format, GaodiDep, Paging, UserScope
 from gaodi.api.listing import list_response
 from gaodi.api.schemas import ERRORS
-from gaodi.directory.parks import park_columns, park_detail, park_list
+from gaodi.directory.parks import park_columns
 
 router = APIRouter(prefix="/parks", tags=["园区 parks"], responses=ERRORS)
 
@@ -20,7 +20,7 @@ def parks(g: GaodiDep, scope: UserScope, paging: Paging, cache: CacheDep, year: 
           sort: str = Query("park_id", description="排序列，前加 - 为降序 (column, -column)")):
 
     def respond():
-        expr = park_list(g.store, scope, year, city=city, q=q, level=level, sort=sort)
+        expr = g.directory.parks(scope, year, city=city, q=q, level=level, sort=sort)
         return list_response(g.store, expr, paging, fmt, park_columns(), f"园区-{year}")
     if fmt != "json":
         return respond()
@@ -29,4 +29,4 @@ def parks(g: GaodiDep, scope: UserScope, paging: Paging, cache: CacheDep, year: 
 
 @router.get("/{park_id}", summary="一个园区 (one park)")
 def park(park_id: str, g: GaodiDep, scope: UserScope, year: DataYear) -> dict:
-    return park_detail(g.store, scope, park_id, year)
+    return g.directory.park(scope, park_id, year)

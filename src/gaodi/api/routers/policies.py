@@ -1,5 +1,9 @@
 """The policy calculator (政策计算器): policies with their reach in the caller's scope, a policy's
-enterprises, and an enterprise's own view (what it qualifies for and what it still lacks)."""
+enterprises, and an enterprise's own view (what it qualifies for and what it still lacks).
+
+Every answer comes from ``Gaodi.policies``: the rule set loaded last (``gaodi policy load``) and the
+one enterprise attribute table of :mod:`gaodi.policies.store_attributes`, so the web UI, the REST API
+and ``gaodi policy match`` give the same verdicts."""
 
 from __future__ import annotations
 
@@ -8,18 +12,16 @@ import datetime as dt
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from gaodi.access.filters import ensure_enterprise
 from gaodi.access.scope import Scope
 from gaodi.api.deps import Audit, CacheDep, DataYear, Format, GaodiDep, Paging, UserScope
 from gaodi.api.listing import rows_response
+from gaodi.api.responses import (EnterprisePoliciesPublic, ListPublic, PolicyEnterprisePublic,
+                                 PolicyReachPublic)
 from gaodi.api.schemas import ERRORS
-from gaodi.cli.output import to_jsonable
+from gaodi.serialize import to_jsonable
 from gaodi.directory.paging import records
-from gaodi.directory.policy_table import policy_frame
-from gaodi.policies.attributes import EnterpriseTable
 from gaodi.policies.explain import enterprise_policies, explain, policy_enterprises
-from gaodi.policies.match import MatchResult, match_policies
-from gaodi.policies.rules import load_example_policies
+from gaodi.policies.match import MatchResult
 
 router = APIRouter(prefix="/policies", tags=["政策计算器 policies"], responses=ERRORS)
 
@@ -37,13 +39,11 @@ FIRM_COLUMNS = [{"key": k, "label": zh, "label_en": en, "unit": u} for k, zh, en
 
 
 def _match(g, cache, scope: Scope, year: int, as_of: dt.date) -> MatchResult:
-    def compute() -> MatchResult:
-        table = EnterpriseTable(policy_frame(g.store, scope, year), f"store {year}")
-        return match_policies(table, load_example_policies(), as_of)
-    return cache.get(("policies", scope, year, as_of), compute)
+    return cache.get(("policies", scope, year, as_of), lambda: g.policies.match(as_of, year, scope=scope))
 
 
-@router.get("", summary="政策及其在本范围内的符合企业数 (policies and their reach)")
+@router.get("", response_model=ListPublic[PolicyReachPublic],
+            summary="政策及其在本范围内的符合企业数 (policies and their reach)")
 def policies(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, year: DataYear,
              as_of: dt.date | None = AsOf, fmt: Format = "json"):
     day = as_of or dt.date.today()
@@ -61,7 +61,8 @@ def policies(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, yea
     return cache.response(("policies-page", scope, year, day, paging), lambda: page("json"))
 
 
-@router.get("/{policy_id}/enterprises", summary="一项政策的符合与接近符合企业 (a policy's enterprises)")
+@router.get("/{policy_id}/enterprises", response_model=ListPublic[PolicyEnterprisePublic],
+            summary="一项政策的符合与接近符合企业 (a policy's enterprises)")
 def policy_firms(policy_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, audit: Audit,
                  year: DataYear, as_of: dt.date | None = AsOf, fmt: Format = "json"):
     day = as_of or dt.date.today()
@@ -75,12 +76,13 @@ def policy_firms(policy_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep,
                           lambda: rows_response(rows(), paging, fmt, FIRM_COLUMNS, ""))
 
 
-@router.get("/enterprise/{uscc}", summary="企业的政策：符合、接近符合及所缺条件（企业自助）(an enterprise's policies)")
+@router.get("/enterprise/{uscc}", response_model=EnterprisePoliciesPublic,
+            summary="企业的政策：符合、接近符合及所缺条件（企业自助）(an enterprise's policies)")
 def firm_policies(uscc: str, g: GaodiDep, scope: UserScope, audit: Audit, year: DataYear,
                   as_of: dt.date | None = AsOf) -> dict:
-    ensure_enterprise(g.store, scope, uscc)
-    table = EnterpriseTable(policy_frame(g.store, Scope("enterprise", (uscc,)), year), f"store {year}")
-    result = match_policies(table, load_example_policies(), as_of or dt.date.today())
+    g.directory.check_enterprise(scope, uscc)
+    result = g.policies.match(as_of or dt.date.today(), year, uscc=uscc)
+    table = result.table
     listed = records(enterprise_policies(result, uscc, include_not_eligible=True))
     for item in listed:
         item["checks"] = to_jsonable(explain(result, uscc, item["policy_id"]))

@@ -1,6 +1,6 @@
 """Enterprise problems (企业诉求, 送解优): intake, the closed loop, history, overdue warnings, statistics.
 
-The loop and its rules are the core's (``gaodi.problems.states``, through ``Gaodi.services``): an
+The loop and its rules are the core's (``gaodi.problems.states``, through ``Gaodi.problems``): an
 action not allowed in the problem's state is a ConflictError naming the allowed ones, a wrong role
 a ForbiddenError, bad content an InputError; nothing is written then. Here only who acts:
 
@@ -30,13 +30,13 @@ from fastapi import APIRouter, File, Query, UploadFile
 from pydantic import BaseModel, Field
 
 from gaodi.access.accounts import User
-from gaodi.access.filters import city_of_regions, ensure_enterprise, scoped_enterprises
+from gaodi.access.filters import ensure_enterprise, scoped_enterprises
 from gaodi.access.roles import require
 from gaodi.access.scope import Scope
 from gaodi.api.deps import Audit, CacheDep, CurrentUser, Format, GaodiDep, Paging, UserScope
 from gaodi.api.listing import rows_response, sort_rows
 from gaodi.api.schemas import ERRORS
-from gaodi.cli.output import to_jsonable
+from gaodi.serialize import to_jsonable
 from gaodi.errors import ForbiddenError, GaodiError, InputError
 from gaodi.problems.deadlines import DeadlineStatus, deadline_status
 from gaodi.workdays.calendar import WorkingCalendar
@@ -44,7 +44,7 @@ from gaodi.problems.desk import DEFAULT_CATEGORIES, MAX_DEADLINE_WORKDAYS, Probl
 from gaodi.problems.events import CHINA_TZ, ProblemEvent
 from gaodi.ingest.limits import ReadLimits
 from gaodi.problems.intake import read_collection_file
-from gaodi.problems.stats import GROUPINGS, problem_stats, problems_frame
+from gaodi.problems.stats import GROUPINGS
 from gaodi.problems.states import (
     ACTION_LABELS,
     ACTION_ROLES,
@@ -112,7 +112,7 @@ def _today() -> dt.date:
 
 def _problems(g, cache) -> list[Problem]:
     """Every problem, newest first; cached until the next event is recorded."""
-    svc = g.services
+    svc = g.problems
     # the calendar is part of the key: a provisional deadline moves when an official arrangement is loaded
     return cache.get(("problems", svc.repository.event_count(), id(svc.calendar)), svc.problems)
 
@@ -131,7 +131,7 @@ def _scoped(g, cache, scope: Scope) -> list[Problem]:
 
 def _problem(g, cache, scope: Scope, problem_id: str) -> Problem:
     """The problem (NotFoundError) if its enterprise is in the scope (ForbiddenError otherwise)."""
-    problem = g.services.problem(problem_id)
+    problem = g.problems.problem(problem_id)
     inside = _inside(g, cache, scope)
     if inside is not None and problem.uscc not in inside:
         raise ForbiddenError(f"问题 {problem_id} 的企业不在您的数据范围（{scope.describe()}）内",
@@ -221,13 +221,13 @@ def file_problem(body: ProblemCreate, g: GaodiDep, user: CurrentUser, audit: Aud
     try:
         role, at = _acting(user, Action.SUBMIT, body.at)
         ensure_enterprise(g.store, scope, uscc)
-        problem = g.services.submit(submission, actor=user.username, role=role, at=at)
+        problem = g.problems.submit(submission, actor=user.username, role=role, at=at)
     except GaodiError as exc:
         audit("submit_problem", f"enterprise:{uscc}", f"outcome=refused code={exc.code}")
         raise
     audit("submit_problem", f"problem:{problem.problem_id}",
           f"enterprise={uscc} category={problem.category}" + _backdated(at))
-    return to_jsonable(_row(problem, _today(), g.services.calendar) | {"event_count": problem.event_count, "head_hash": problem.head_hash})
+    return to_jsonable(_row(problem, _today(), g.problems.calendar) | {"event_count": problem.event_count, "head_hash": problem.head_hash})
 
 
 @router.get("", summary="本范围内的企业诉求：按状态、超期、类别筛选 (problems)")
@@ -245,7 +245,7 @@ def problems(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, aud
     asked = {"state": state, "overdue": overdue, "category": category, "q": q}
     audit("list_problems" if fmt == "json" else "export_problems", "problems",
           f"{ {k: v for k, v in asked.items() if v is not None} }")
-    cal = g.services.calendar
+    cal = g.problems.calendar
     rows = [_row(p, today, cal) for p in _scoped(g, cache, scope)
             if (state is None or p.state == state) and (category is None or p.category == category)
             and (not q or q in p.title or q in (p.enterprise_name or ""))]
@@ -264,29 +264,24 @@ def stats(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, fmt: F
         raise InputError(f"不能按「{by}」分组", f"cannot group by {by!r}", fix="可选：" + "、".join(BY))
     today = as_of or _today()
     found = _scoped(g, cache, scope)
-    frame = problems_frame(found)
     names = cache.get(("region-names",), lambda: _region_names(g))
-    if by == "city":
-        frame["region_code"] = frame["region_code"].map(names["city"])
-    table = problem_stats(frame, "region_code" if by == "city" else by, today, g.services.calendar)
-    rows = [{"group": r.pop("region_code" if by == "city" else by), **r} for r in to_jsonable(table)]
+    table = g.problems.stats(by, today, problems=found)
+    rows = [{"group": r.pop(by), **r} for r in to_jsonable(table)]
     for r in rows:
-        r["name"] = names["name"].get(r["group"], r["group"]) if by in ("city", "region_code") else r["group"]
+        r["name"] = names.get(r["group"], r["group"]) if by in ("city", "region_code") else r["group"]
     listed = rows_response(rows, paging, fmt, STATS_COLUMNS, f"企业诉求统计-按{BY[by]}-{today}")
     if fmt != "json":
         return listed
     counts = Counter(str(p.state) for p in found)
-    cal = g.services.calendar
+    cal = g.problems.calendar
     overdue = sum(bool((s := _status(cal, p, today)) and s.status == "overdue") for p in found)
     return {**listed, "by": by, "as_of": today, "total": len(found), "overdue": overdue,
             "by_state": [{"state": str(s), "label": STATE_LABELS[s], "count": counts.get(str(s), 0)} for s in State]}
 
 
-def _region_names(g) -> dict[str, dict[str, str]]:
-    """County → city code, and code → name, for grouping problems by city."""
-    cities = g.store.execute(city_of_regions(g.store))
-    regions = g.store.execute(g.store.table("regions").select("code", "name"))
-    return {"city": dict(zip(cities.code, cities.city_code)), "name": dict(zip(regions.code, regions.name))}
+def _region_names(g) -> dict[str, str]:
+    """Region code → name, to label the groups of problems by city or county."""
+    return g.region_names()
 
 
 @router.post("/batch", summary="导入送解优问题收集表（CSV/XLSX）：有错误行则整表不入库 (batch intake)")
@@ -306,7 +301,7 @@ def batch(g: GaodiDep, user: CurrentUser, audit: Audit,
             read = read_collection_file(path, limits=ReadLimits.from_settings(g.settings))
             read.raise_if_errors()
             _ensure_rows_in_scope(g, user.scope, [(row, sub.uscc) for row, sub, _ in read.submissions])
-            outcome = g.services.import_collection(path, actor=user.username)
+            outcome = g.problems.import_collection(path, actor=user.username)
         except GaodiError as exc:
             audit("import_problems", f"file:{name}", f"outcome=refused code={exc.code}")
             raise
@@ -337,10 +332,10 @@ def _ensure_rows_in_scope(g, scope: Scope, rows: list[tuple[int, str]]) -> None:
 @router.get("/{problem_id}", summary="一个诉求：现状、完整历史（哈希链校验）与可执行的下一步 (one problem)")
 def problem(problem_id: str, g: GaodiDep, user: CurrentUser, cache: CacheDep, audit: Audit) -> dict:
     p = _problem(g, cache, user.scope, problem_id)
-    svc = g.services
+    svc = g.problems
     check = svc.verify(problem_id)[0]
     audit("read_problem", f"problem:{problem_id}", f"enterprise={p.uscc}")
-    return to_jsonable({"problem": _row(p, _today(), g.services.calendar) | {
+    return to_jsonable({"problem": _row(p, _today(), g.problems.calendar) | {
         "description": p.description, "submitted_at": p.submitted_at, "source": p.source,
         "deadline_workdays": p.deadline_workdays, "reply_count": p.reply_count, "reopen_count": p.reopen_count,
         "closed_at": p.closed_at, "event_count": p.event_count, "head_hash": p.head_hash},
@@ -357,12 +352,12 @@ def step(problem_id: str, action: str, body: ProblemStep, g: GaodiDep, user: Cur
     try:
         _problem(g, cache, user.scope, problem_id)
         role, at = _acting(user, action, body.at)
-        p = _take(g.services, action, problem_id, body, {"actor": user.username, "role": role, "at": at})
+        p = _take(g.problems, action, problem_id, body, {"actor": user.username, "role": role, "at": at})
     except GaodiError as exc:
         audit(f"problem_{action}", f"problem:{problem_id}", f"outcome=refused code={exc.code}")
         raise
     audit(f"problem_{action}", f"problem:{problem_id}", f"state={p.state} role={role}" + _backdated(at))
-    return to_jsonable(_row(p, _today(), g.services.calendar) | {"event_count": p.event_count, "head_hash": p.head_hash,
+    return to_jsonable(_row(p, _today(), g.problems.calendar) | {"event_count": p.event_count, "head_hash": p.head_hash,
                                             "next_actions": _next_actions(user, p.state)})
 
 

@@ -61,7 +61,7 @@ Cities = Annotated[set[str] | None, Depends(_cities)]
 
 
 def _analysis(g: GaodiDep, cache: CacheDep, options: Options) -> StoreAnalysis:
-    return cache.get(("regional", options), lambda: StoreAnalysis(g.store, options, g.settings.province_code))
+    return cache.get(("regional", options), lambda: g.regional.analysis(options))
 
 
 Analysis = Annotated[StoreAnalysis, Depends(_analysis)]

@@ -11,7 +11,6 @@ from gaodi.api.deps import CacheDep, Format, GaodiDep, Paging, UserScope, Year
 from gaodi.api.listing import rows_response
 from gaodi.api.schemas import ERRORS
 from gaodi.catalogs.files import data_file
-from gaodi.directory.regions import city_detail, city_overview
 from gaodi.errors import NotFoundError
 
 router = APIRouter(prefix="/regions", tags=["地区 regions"], responses=ERRORS)
@@ -25,7 +24,7 @@ CITY_COLUMNS = [{"key": "city_code", "label": "市代码", "label_en": "city cod
 def cities(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, year: Year = None,
            fmt: Format = "json"):
     def overview() -> dict:
-        return cache.get(("cities", scope, year), lambda: city_overview(g.store, scope, year))
+        return cache.get(("cities", scope, year), lambda: g.directory.cities(scope, year))
 
     def page() -> dict:
         o = overview()
@@ -39,7 +38,7 @@ def cities(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, year:
 
 @router.get("/cities/{city_code}", summary="一个市及其县区 (one city and its counties)")
 def city(city_code: str, g: GaodiDep, scope: UserScope, year: Year = None) -> dict:
-    return city_detail(g.store, scope, city_code, year)
+    return g.directory.city(scope, city_code, year)
 
 
 #: The city-level boundary file shipped for each home province (feature property ``gb`` = "156" + code).

@@ -26,7 +26,6 @@ from gaodi.api.schemas import ERRORS
 from gaodi.directory.regions import resolve_period
 from gaodi.errors import ForbiddenError
 from gaodi.reports.build import FORMATS
-from gaodi.reports.library import find_report, generate, kinds, stored_reports, visible
 
 router = APIRouter(prefix="/reports", tags=["报告 reports"], responses=ERRORS)
 
@@ -80,7 +79,7 @@ def _area(g, scope: Scope, kind: str, area: str | None) -> str | None:
 @router.get("/kinds", summary="报告类型与格式 (report kinds and formats)")
 def report_kinds(g: GaodiDep, scope: UserScope) -> dict:
     _no_enterprises(scope)
-    return {"kinds": kinds(), "formats": list(FORMATS), "default_area": _area(g, scope, "monitor", None),
+    return {"kinds": g.reports.kinds(), "formats": list(FORMATS), "default_area": _area(g, scope, "monitor", None),
             "scope": scope.as_dict()}
 
 
@@ -92,8 +91,8 @@ def create_report(body: ReportCreate, g: GaodiDep, scope: UserScope, user: Curre
         resolve_period(g.store, body.period)
     options = {"measure": body.measure, "level": body.level, "digits": body.digits} if body.kind == "regional" \
         else None
-    stored = generate(g, body.kind, body.format, user=user.username, period=body.period, area=area,
-                      plan_id=body.plan_id, options=options)
+    stored = g.reports.generate(body.kind, body.format, user=user.username, period=body.period, area=area,
+                                plan_id=body.plan_id, options=options)
     audit("generate_report", f"report:{stored.id}",
           f"kind={stored.kind};format={stored.format};area={area or 'province'};period={stored.period}")
     return {**stored.public(), "download": f"/api/reports/files/{stored.id}"}
@@ -103,15 +102,15 @@ def create_report(body: ReportCreate, g: GaodiDep, scope: UserScope, user: Curre
 def report_files(g: GaodiDep, scope: UserScope, paging: Paging, fmt: Format = "json",
                  sort: str | None = Query(None, description="排序列，前加 - 为降序；默认最新在前")):
     _no_enterprises(scope)
-    rows = [r.public() for r in stored_reports(g.settings.reports_dir) if visible(g.store, scope, r)]
+    rows = [r.public() for r in g.reports.stored(scope)]
     return rows_response(sort_rows(rows, sort), paging, fmt, COLUMNS, "报告列表")
 
 
 @router.get("/files/{report_id}", summary="下载报告 (download a report)", response_class=FileResponse)
 def download_report(report_id: str, g: GaodiDep, scope: UserScope, audit: Audit):
     _no_enterprises(scope)
-    report = find_report(g.settings.reports_dir, report_id)
-    if not visible(g.store, scope, report):
+    report = g.reports.find(report_id, scope)
+    if report is None:
         raise ForbiddenError(f"报告 {report_id} 不在您的数据范围（{scope.describe()}）内",
                              f"report {report_id} is outside your scope", fix="如需查看，请联系上级部门授权",
                              details={"scope": scope.as_dict()})

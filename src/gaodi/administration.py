@@ -1,0 +1,50 @@
+"""``Users`` and ``AuditLog``: the accounts and the audit trail of one workspace (``g.users``, ``g.audit``).
+
+The rules (roles, scopes, password hashing) are :mod:`gaodi.access`'s; the rows are the store's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gaodi.access.accounts import DemoLogin, User, create_demo_users, create_user
+from gaodi.store import audit
+from gaodi.store import users as user_store
+
+__all__ = ["AuditLog", "Users"]
+
+
+class Users:
+    """The accounts of a workspace (``g`` is a :class:`gaodi.core.Gaodi`)."""
+
+    def __init__(self, g) -> None:
+        self.g = g
+
+    def add(self, username: str, password: str, role: str, scope: str | None = None,
+            display_name: str | None = None) -> User:
+        """Create an account (the password is stored as an argon2 hash)."""
+        return create_user(self.g.store, username, password, role, scope, display_name)
+
+    def list(self) -> list[dict[str, Any]]:
+        """Every account, without its password hash."""
+        return user_store.list_users(self.g.store)
+
+    def demo(self) -> list[DemoLogin]:
+        """One demo account per role, with its password (for the demo workspace only)."""
+        return create_demo_users(self.g.store)
+
+
+class AuditLog:
+    """The audit trail of a workspace: every write and every read of confidential data."""
+
+    def __init__(self, g) -> None:
+        self.g = g
+
+    def record(self, username: str | None, action: str, resource: str | None = None, detail: str | None = None,
+               client: str | None = None) -> None:
+        audit.record(self.g.store, username, action, resource, detail, client)
+
+    def entries(self, *, username: str | None = None, action: str | None = None, limit: int = 100,
+                offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+        """The total matching and one page of entries, newest first."""
+        return audit.entries(self.g.store, username=username, action=action, limit=limit, offset=offset)

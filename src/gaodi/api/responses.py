@@ -1,0 +1,176 @@
+"""Response models of the analytics routes, named by role (``XPublic`` one answer, ``XList`` a page of them).
+
+They describe the answers in /api/openapi.json. Shares are fractions from 0 to 1 (a column's unit says
+``fraction``); money in 万元. Models allow fields beyond those listed, so that a new column of the
+analytics reaches the web UI before its description here does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Item = TypeVar("Item")
+
+
+class ColumnPublic(BaseModel):
+    key: str
+    label: str = Field(description="中文列名")
+    label_en: str
+    unit: str = Field(description="单位；fraction 表示 0–1 的比例 (fraction: a share from 0 to 1)")
+
+
+class ListPublic(BaseModel, Generic[Item]):
+    """One page of a list, with the columns' labels and units, and the list's own context."""
+
+    model_config = ConfigDict(extra="allow")
+    items: list[Item]
+    total: int
+    page: int
+    size: int
+    pages: int
+    columns: list[ColumnPublic]
+
+
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class ChainRatePublic(_Open):
+    """A cell of the local supporting rate: a segment, city or month of a chain (``*`` = all)."""
+
+    chain_id: str | None = None
+    segment_id: str | None = None
+    purchases: float | None = Field(None, description="采购额，万元")
+    local_amount: float | None = Field(None, description="本省采购额，万元")
+    province_rate: float | None = Field(None, description="本省配套率，0–1")
+    city_rate: float | None = Field(None, description="本市配套率，0–1")
+    buyers: int | None = None
+    suppressed: str | None = Field(None, description="primary（少于阈值）| secondary（防减推）| null")
+
+
+class ChainPublic(_Open):
+    chain_id: str
+    name: str
+    leader: str | None = None
+    segments: int | None = None
+    enterprises: int | None = None
+    province_rate: float | None = Field(None, description="全链本省配套率，0–1")
+
+
+class SegmentPublic(_Open):
+    segment_id: str
+    name: str
+    stage: str
+    enterprises: int
+
+
+class MasterPublic(_Open):
+    segment_id: str
+    uscc: str
+    name: str | None = None
+    local_suppliers: float | None = None
+
+
+class ChainDetailPublic(BaseModel):
+    """One chain: its leader, segments upstream to downstream, chain masters and their pull."""
+
+    chain: dict[str, Any]
+    period: str | None
+    periods: list[str]
+    segments: list[SegmentPublic]
+    masters: list[MasterPublic]
+    masters_total: int
+    masters_together: dict[str, Any] | None
+    min_count: int
+
+
+class ChainGraphPublic(_Open):
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    period: str
+    min_count: int
+
+
+class PolicyReachPublic(_Open):
+    """A policy in force and its reach in the caller's scope."""
+
+    policy_id: str
+    name: str
+    qualifies: int
+    near_miss: int
+    total_outlay_wan: float | None = Field(None, description="预计兑现金额，万元")
+
+
+class PolicyEnterprisePublic(_Open):
+    uscc: str
+    name: str | None = None
+    verdict: str = Field(description="qualifies | near_miss")
+    amount_wan: float | None = None
+
+
+class EnterprisePolicyPublic(_Open):
+    policy_id: str
+    name: str
+    verdict: str = Field(description="qualifies | near_miss | not_eligible")
+    amount_wan: float | None = None
+    checks: list[dict[str, Any]] = Field(description="逐条条件：属性、要求、企业数值、是否满足")
+
+
+class EnterprisePoliciesPublic(BaseModel):
+    """An enterprise's own view: what it qualifies for, its near misses and what it still lacks."""
+
+    uscc: str
+    year: int
+    as_of: str
+    policies: list[EnterprisePolicyPublic]
+    profile: dict[str, Any] | None = Field(description="政策计算器看到的企业画像 (the attribute record)")
+
+
+class RungPublic(BaseModel):
+    id: str
+    name: str
+    article: str | None = Field(None, description="条款：规则文件中规定本梯级的条")
+
+
+class LadderPublic(BaseModel):
+    """A ladder (梯度) as a versioned rule set in force between two dates, with its rungs from the lowest."""
+
+    name: str
+    version: str
+    document: str | None = Field(None, description="依据文件（文号）")
+    in_force_from: dt.date | None = Field(None, description="施行起")
+    in_force_to: dt.date | None = Field(None, description="施行止（空为现行）")
+    rules: str | None = Field(None, description="规则说明：文件 · 版本 · 施行日期")
+    in_force: bool = Field(True, description="是否为所选数据年份适用的规则")
+    rungs: list[RungPublic]
+
+
+class LadderPositionPublic(_Open):
+    ladder: str
+    version: str
+    held: list[str]
+    next_rung: str | None
+    verdict: dict[str, Any] | None = Field(
+        description="下一梯级的判定：status（met | unmet | needs_data）与逐条条件")
+
+
+class EnterpriseLaddersPublic(_Open):
+    """One enterprise on every ladder: titles held, facts judged, the next rung and what it lacks."""
+
+    uscc: str
+    name: str | None
+    year: int
+    titles: list[dict[str, Any]]
+    facts: dict[str, Any]
+    positions: list[LadderPositionPublic]
+
+
+class LadderCandidatePublic(_Open):
+    uscc: str
+    name: str | None = None
+    city_code: str | None = None
+    status: str = Field(description="met | needs_data | unmet（差一项）")
+    lacking: str

@@ -1,0 +1,81 @@
+"""``Directory``: the cities, parks and enterprises of one workspace as a user of a scope may see them.
+
+    >>> g.directory.cities(scope, 2025)               # doctest: +SKIP
+    >>> g.directory.enterprise(scope, "91430100...")   # doctest: +SKIP
+
+Lists are Ibis expressions, run one page at a time by the edge (``run_page``) or whole for an export.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ibis.expr.types as ir
+
+from gaodi.access.filters import city_of_regions, ensure_enterprise, scoped_city_codes, scoped_enterprises
+from gaodi.access.scope import Scope
+from gaodi.directory.enterprises import enterprise_detail, enterprise_list
+from gaodi.directory.paging import Page, PageRequest, run_all, run_page
+from gaodi.directory.parks import park_detail, park_list
+from gaodi.directory.regions import annual_years, city_detail, city_overview, resolve_year
+
+__all__ = ["Directory"]
+
+
+class Directory:
+    """The directory of a workspace (``g`` is a :class:`gaodi.core.Gaodi`)."""
+
+    def __init__(self, g) -> None:
+        self.g = g
+
+    def years(self) -> list[int]:
+        """The years with annual statistics."""
+        return annual_years(self.g.store)
+
+    def year(self, year: int | None = None) -> int:
+        """``year`` checked against the store, or the latest year with annual statistics."""
+        return resolve_year(self.g.store, year)
+
+    def cities(self, scope: Scope, year: int | None = None) -> dict[str, Any]:
+        """The cities of the scope with their figures (the cockpit map)."""
+        return city_overview(self.g.store, scope, year)
+
+    def city(self, scope: Scope, city_code: str, year: int | None = None) -> dict[str, Any]:
+        return city_detail(self.g.store, scope, city_code, year)
+
+    def parks(self, scope: Scope, year: int, **filters) -> ir.Table:
+        """Parks of the scope with their figures (filters: city, q, level, sort)."""
+        return park_list(self.g.store, scope, year, **filters)
+
+    def park(self, scope: Scope, park_id: str, year: int) -> dict[str, Any]:
+        return park_detail(self.g.store, scope, park_id, year)
+
+    def enterprises(self, scope: Scope, year: int, **filters) -> ir.Table:
+        """Enterprises of the scope with their figures (filters: q, city, county, park_id, industry, …)."""
+        return enterprise_list(self.g.store, scope, year, **filters)
+
+    def enterprise(self, scope: Scope, uscc: str) -> dict[str, Any]:
+        return enterprise_detail(self.g.store, scope, uscc)
+
+    def enterprise_ids(self, scope: Scope) -> set[str]:
+        """The USCCs of the enterprises a scope reaches."""
+        return set(self.g.store.execute(scoped_enterprises(self.g.store, scope).select("uscc")).uscc)
+
+    def check_enterprise(self, scope: Scope, uscc: str) -> None:
+        """NotFoundError when ``uscc`` is unknown, ForbiddenError when it lies outside the scope."""
+        ensure_enterprise(self.g.store, scope, uscc)
+
+    def city_codes(self, scope: Scope) -> list[str]:
+        """The city codes a scope reaches (every city for province and chain scopes)."""
+        return scoped_city_codes(self.g.store, scope)
+
+    def places_in(self, cities) -> set[str]:
+        """Every region code (the cities themselves and their counties) inside the cities given."""
+        found = city_of_regions(self.g.store)
+        return set(self.g.store.execute(found.filter(found.city_code.isin(list(cities))).code))
+
+    def page(self, expr: ir.Table, request: PageRequest, columns: list[dict[str, str]]) -> Page:
+        return run_page(self.g.store, expr, request, columns)
+
+    def all(self, expr: ir.Table) -> list[dict[str, Any]]:
+        return run_all(self.g.store, expr)
