@@ -146,14 +146,10 @@ MIGRATIONS: tuple[Migration, ...] = (
             issued_on DATE, title VARCHAR, source VARCHAR, document VARCHAR NOT NULL,
             loaded_by VARCHAR, loaded_at TIMESTAMP NOT NULL, PRIMARY KEY (year, sha256))""",
     )),
-)
-
-# 5 is taken by the accounts migration of another branch (demo flag, token version); numbers stay unique.
-MIGRATIONS += (
     Migration(7, "the audit log is a keyed hash chain: each entry's MAC and the MAC before it", (
         "ALTER TABLE audit_log ADD COLUMN prev_mac VARCHAR",
         "ALTER TABLE audit_log ADD COLUMN mac VARCHAR",
-    # 7, not 5: migrations 5 and 6 (pollutant emissions, holiday arrangements) come from other branches
+    )),
     Migration(8, "accounts: demo flag, forced password change, token version (revocation)", (
         "ALTER TABLE users ADD COLUMN demo BOOLEAN DEFAULT FALSE",
         "ALTER TABLE users ADD COLUMN must_change_password BOOLEAN DEFAULT FALSE",
