@@ -25,7 +25,7 @@ from gaodi.api.routers.monitor import scoped_area
 from gaodi.api.schemas import ERRORS
 from gaodi.errors import ForbiddenError
 from gaodi.reports.build import FORMATS
-from gaodi.reports.library import find_report, generate, kinds, stored_reports, visible
+from gaodi.reports.library import area_namer, find_report, generate, kinds, stored_reports, visible
 
 router = APIRouter(prefix="/reports", tags=["报告 reports"], responses=ERRORS)
 
@@ -100,7 +100,7 @@ def create_report(body: ReportCreate, g: GaodiDep, scope: UserScope, user: Curre
 def report_files(g: GaodiDep, scope: UserScope, paging: Paging, fmt: Format = "json",
                  sort: str | None = Query(None, description="排序列，前加 - 为降序；默认最新在前")):
     _no_enterprises(scope)
-    rows = [r.public() for r in stored_reports(g.settings.reports_dir) if visible(g.store, scope, r)]
+    rows = [r.public() for r in stored_reports(g.settings.reports_dir, area_namer(g)) if visible(g.store, scope, r)]
     return rows_response(sort_rows(rows, sort), paging, fmt, COLUMNS, "报告列表")
 
 
