@@ -1,7 +1,7 @@
 """The sentences of a report, written from monitoring records by fixed rules (no facts are invented).
 
 Every sentence says only what the records hold: values, targets, the path, the forecast and the status
-(rules in docs/indicators.md). Suggestions are generated from the status and kind of each indicator,
+(the status rules are printed in the report's appendix). Suggestions are generated from the status and kind of each indicator,
 plainly worded, and name the indicator, the gap and the change still needed per year.
 """
 
@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from gaodi.indicators.definitions import definition
 from gaodi.monitor.records import MonitorRecord
+from gaodi.reports.wording import plain
 
 STATUS_ORDER = ("achieved", "on_track", "at_risk", "behind", "pending")
 
@@ -57,10 +58,23 @@ def describe(r: MonitorRecord) -> str:
     if r.target_op != "qualitative":
         parts.append(f"{r.target_year}年目标 {r.target}{'' if r.unit in (None, '%') else r.unit}")
     if r.progress is not None:
-        parts.append(f"完成进度 {num(r.progress, 1)}%")
+        parts.append(progress_words(r))
     if r.forecast is not None:
         parts.append(f"按趋势预测{r.target_year}年可达 {num(r.forecast)}")
-    return "，".join(parts) + f"，状态为“{r.status_zh}”：{r.reason}。"
+    return "，".join(parts) + f"，状态为“{r.status_zh}”：{plain(r.reason)}。"
+
+
+def progress_words(r: MonitorRecord) -> str:
+    """Progress toward the target in words: 完成进度 45.2%, or, when the value moved away from the target,
+    较基期倒退 0.8 个百分点 (the size of the move from the base, in the indicator's unit)."""
+    if r.progress is None:
+        return ""
+    if r.progress >= 0:
+        return f"完成进度 {num(r.progress, 1)}%"
+    if r.value is None or r.base is None:
+        return "较基期倒退"
+    unit = "个百分点" if r.unit == "%" else (r.unit or "")
+    return f"较基期倒退 {num(abs(r.value - r.base))}{' ' if unit else ''}{unit}"
 
 
 def problems(records: Sequence[MonitorRecord]) -> list[str]:
@@ -110,7 +124,7 @@ def suggestions(records: Sequence[MonitorRecord]) -> list[str]:
     if at_risk:
         out.append(f"密切跟踪预警的 {len(at_risk)} 项指标：{_listing(at_risk)}。建议按月调度，防止转为滞后。")
     if missing:
-        notes = "；".join(f"{r.indicator}：{r.note or '导入计算所需的数据'}" for r in missing)
+        notes = "；".join(f"{r.indicator}：{plain(r.note) or '导入计算所需的数据'}" for r in missing)
         out.append(f"补齐 {len(missing)} 项指标的数据（{notes}），以便下期监测。")
     if qualitative:
         out.append(f"录入国家下达的年度任务值（{'、'.join(r.indicator for r in qualitative)}），按任务值逐年考核。")
