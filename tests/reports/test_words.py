@@ -16,7 +16,7 @@ from gaodi.reports import build_report, write_report
 from gaodi.reports.library import area_namer, stored_reports
 from gaodi.reports.narrative import describe, progress_words
 from tests.api import province
-from tests.reports.words import docx_text, leaks
+from tests.reports.words import docx_text, html_text, leaks
 
 KINDS = ("monitor", "midterm", "final", "regional")
 
@@ -30,6 +30,8 @@ def docs(tmp_path_factory):
     try:
         reports = {k: build_report(g, k, "2025" if k == "monitor" else None, date=dt.date(2026, 3, 10))
                    for k in KINDS}
+        for k, r in reports.items():
+            write_report(r, "html", folder / f"{k}.html")
         yield {k: (r, write_report(r, "docx", folder / f"{k}.docx")) for k, r in reports.items()}
     finally:
         g.close()
@@ -46,6 +48,7 @@ def test_the_leak_check_catches_what_it_is_meant_to():
 def test_no_code_identifiers_paths_or_raw_values_in_the_text(docs, kind):
     _, path = docs[kind]
     assert leaks(docx_text(path)) == []
+    assert leaks(html_text(path.with_suffix(".html"))) == []
     imports = next(t for t in Document(path).tables if t.rows[0].cells[1].text == "数据类型")
     kinds = {r.cells[1].text for r in imports.rows[1:]}
     assert kinds and not any(c.isascii() and c.islower() for k in kinds for c in k), kinds

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -22,6 +23,12 @@ def docx_text(path: Path) -> list[str]:
     for section in doc.sections:
         texts += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
     return [t for t in texts if t.strip()]
+
+
+def html_text(path: Path) -> list[str]:
+    """The text of an HTML report: its elements' text, without the style sheet and the tags."""
+    page = re.sub(r"<style>.*?</style>", "", path.read_text(encoding="utf-8"), flags=re.S)
+    return [t for t in (html.unescape(x).strip() for x in re.split(r"<[^>]*>", page)) if t]
 
 
 def leaks(texts: list[str]) -> list[str]:

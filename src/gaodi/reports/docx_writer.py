@@ -20,7 +20,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from gaodi.reports import fonts as f
-from gaodi.reports.model import Figure, Heading, Paragraph, Report, Table, chinese_date, format_value, series_line
+from gaodi.reports.model import (CLOSING, Figure, Heading, Paragraph, Report, Table, chinese_date, format_value,
+                                 series_line)
 
 RED = RGBColor(0xC0, 0x00, 0x00)
 TEXT_WIDTH_CM = 21.0 - 2.8 - 2.6
@@ -258,7 +259,7 @@ def write_docx(report: Report, path: Path) -> Path:
     _orient(doc, state, landscape)
     _para(doc, report.appendix.heading, f.HEADING1_FONT, f.SIZE["三号"], after=6, style="Heading 1")
     _blocks(doc, report.appendix.blocks, state)
-    _para(doc, "（本报告由高地监测平台根据库中数据自动生成，每个数值的口径与来源见附录。）", f.BODY_FONT,
+    _para(doc, CLOSING, f.BODY_FONT,
           f.SIZE["小五"], align=WD_ALIGN_PARAGRAPH.CENTER, before=12, spacing=14)
     doc.save(path)
     return path
