@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from gaodi.access import accounts
 from gaodi.access.accounts import DemoLogin, User, create_demo_users, create_user
 from gaodi.store import audit
 from gaodi.store import users as user_store
@@ -32,6 +33,18 @@ class Users:
     def demo(self) -> list[DemoLogin]:
         """One demo account per role, with its password (for the demo workspace only)."""
         return create_demo_users(self.g.store)
+
+    def set_active(self, username: str, active: bool, *, by: str | None = None) -> dict[str, Any]:
+        """Disable an account (its tokens stop working at once) or enable it again."""
+        return accounts.set_active(self.g.store, username, active, by=by)
+
+    def reset_password(self, username: str, password: str, *, must_change: bool = True) -> dict[str, Any]:
+        """Set a new password; old tokens stop working; by default the owner must change it at next login."""
+        return accounts.reset_password(self.g.store, username, password, must_change=must_change)
+
+    def revoke(self, username: str) -> dict[str, Any]:
+        """Revoke every token issued to the account (its token version moves on)."""
+        return accounts.revoke_tokens(self.g.store, username)
 
 
 class AuditLog:

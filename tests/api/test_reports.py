@@ -109,3 +109,17 @@ def test_unknown_reports_and_bad_bodies(client, login):
     assert download(client, login, "prov", "..%2Fgaodi.duckdb").status_code == 404
     r = generate(client, login, "prov", kind="weekly", format="html")
     assert r.status_code == 400 and r.json()["error"]["code"] == "bad_input"
+
+
+def test_files_the_cli_wrote_are_listed_with_their_area_and_seen_by_its_users(client, login, workspace):
+    folder = workspace.settings.reports_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("monitor-2024.html", "monitor-430100-2024.html"):
+        (folder / name).write_text(name, encoding="utf-8")
+    prov = listed(client, login, "prov")
+    assert (prov["monitor-2024.html"]["area"], prov["monitor-2024.html"]["area_name"]) == (None, "全省")
+    city = prov["monitor-430100-2024.html"]
+    assert (city["area"], city["area_name"]) == ("430100", "长沙市")
+    assert "monitor-430100-2024.html" in listed(client, login, "cs")
+    assert "monitor-430100-2024.html" not in listed(client, login, "zz")
+    assert download(client, login, "cs", "monitor-430100-2024.html").text == "monitor-430100-2024.html"

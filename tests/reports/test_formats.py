@@ -85,9 +85,10 @@ def test_appendix_lists_every_import_file_with_its_sha256(small, written):
     ws = load_workbook(written["xlsx"])["附录-导入"]
     cells = {row[2]: row[3] for row in ws.iter_rows(min_row=3, values_only=True) if row[2]}
     assert cells["统计.csv"] == hashes["统计.csv"]
-    defs = _docx_table(doc, "序号", "口径编号")
-    keys = {r.cells[2].text for r in defs.rows[1:]}
-    assert {"profit_margin", "hightech_share", "park_share"} <= keys
+    defs = _docx_table(doc, "序号", "计算公式")
+    assert "口径编号" not in [c.text for c in defs.rows[0].cells]  # code keys are no reading for officials
+    names = {r.cells[1].text for r in defs.rows[1:]}
+    assert {"规模以上工业企业营业收入利润率", "高技术制造业增加值占规模工业增加值比重"} <= names
     assert "湘政发〔2026〕6号" in "\n".join(p.text for p in doc.paragraphs)
 
 

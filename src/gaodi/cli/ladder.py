@@ -37,7 +37,20 @@ OnOpt = Annotated[
 ]
 
 
-from gaodi.ladders import Check
+def _setup(year: int | None, inputs: Path | None, rules: list[Path] | None, on: str | None = None):
+    ladders = open_workspace().ladders
+    year = ladders.year(year)
+    day, chosen = ladders.rules(rules or [], year, _date(on))
+    return ladders, year, chosen, ladders.inputs(inputs, chosen), day
+
+
+def _date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"--on 应为日期，如 2026-04-01，实际为 {text!r}。") from None
 
 
 @app.command("status")

@@ -27,8 +27,9 @@ def _write(kind: str, period, plan, area, fmt: str, output: Optional[Path], as_j
     g = open_workspace()
     try:
         report = build_report(g, kind, period, plan, area, options=options)
-        target = output or g.settings.reports_dir / default_name(report, fmt)
-        path = write_report(report, fmt, target)
+        area = None if area in (None, g.settings.province_code) else area
+        target = output or g.settings.reports_dir / default_name(report, fmt, area)
+        path = write_report(report, fmt, target, area=area)
     finally:
         g.close()
     if as_json:

@@ -9,8 +9,6 @@ from typing import Annotated
 
 import typer
 
-from gaodi.access import accounts
-from gaodi.access.accounts import create_demo_users, create_user
 from gaodi.access.roles import ROLES
 from gaodi.cli.context import open_workspace
 from gaodi.cli.output import console, print_json, print_table
@@ -75,8 +73,8 @@ def enable(username: UsernameArg) -> None:
 
 def _set_active(username: str, active: bool) -> None:
     with open_workspace() as g:
-        accounts.set_active(g.store, username, active)
-        audit.record(g.store, None, "enable_user" if active else "disable_user", f"user:{username}", "cli", "cli")
+        g.users.set_active(username, active)
+        g.audit.record(None, "enable_user" if active else "disable_user", f"user:{username}", "cli", "cli")
     console.print(f"已启用 enabled: {username}" if active else f"已停用 disabled: {username}")
 
 
@@ -92,8 +90,8 @@ def reset_password(
     if password is None:
         password = typer.prompt("新密码 new password", hide_input=True, confirmation_prompt=True)
     with open_workspace() as g:
-        accounts.reset_password(g.store, username, password, must_change=must_change)
-        audit.record(g.store, None, "reset_password", f"user:{username}", f"cli must_change={must_change}", "cli")
+        g.users.reset_password(username, password, must_change=must_change)
+        g.audit.record(None, "reset_password", f"user:{username}", f"cli must_change={must_change}", "cli")
     console.print(f"已重置密码 password reset: {username}" + ("（下次登录须修改 must change at next login）"
                                                              if must_change else ""))
 
@@ -102,8 +100,8 @@ def reset_password(
 def revoke(username: UsernameArg) -> None:
     """撤销该账户已发出的全部令牌，须重新登录 (revoke every token issued to the account)."""
     with open_workspace() as g:
-        accounts.revoke_tokens(g.store, username)
-        audit.record(g.store, None, "revoke_tokens", f"user:{username}", "cli", "cli")
+        g.users.revoke(username)
+        g.audit.record(None, "revoke_tokens", f"user:{username}", "cli", "cli")
     console.print(f"已撤销令牌 tokens revoked: {username}")
 
 

@@ -69,11 +69,11 @@ def import_file(store: Store, kind_name: str, path: Path, out_dir: Path,
     options = options or ImportOptions()
     kind = get_kind(kind_name)
     with store.import_turn() as import_id:
-        return _import(store, kind, path, out_dir, options, import_id)
+        return _import(store, kind, path, out_dir, options, import_id, limits)
 
 
 def _import(store: Store, kind: Kind, path: Path, out_dir: Path, options: ImportOptions,
-            import_id: int) -> ImportResult:
+            import_id: int, limits: ReadLimits) -> ImportResult:
     started = dt.datetime.now()
     stage_name = f"stage_{import_id}"
     staged = stage_file(store, path, stage_name, options.sheet, limits)

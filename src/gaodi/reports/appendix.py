@@ -10,24 +10,25 @@ from gaodi.catalogs.files import file_sha256
 from gaodi.indicators.definitions import VERSION, definition
 from gaodi.monitor.records import MonitorRecord
 from gaodi.reports.model import Column, Heading, Paragraph, Section, Table
+from gaodi.reports.wording import kind_label, plain, rule_version
 
 RULES = ("状态判定：达标 = 本期值已达到目标值（增速类为规划期年均增速达到目标）；正常 = 不低于按期进度，"
          "或趋势预测到目标年可完成目标（增速类为本期增速不低于目标）；预警 = 落后于按期进度、趋势预测未达目标，"
          "但 80% 预测区间可达目标（增速类为低于目标不足 1 个百分点）；滞后 = 其余情形；待评估 = 定性目标或暂无数据。"
-         "年度指标在非全年统计期采用上一完整年度数据。完整规则见 docs/indicators.md。")
+         "年度指标在非全年统计期采用上一完整年度数据。")
 
 
 def definition_table(records: Sequence[MonitorRecord]) -> Table:
-    """One row per figure: definition key, formula, classification, rule version, data period, import ids."""
+    """One row per figure: formula, classification, rule version, data period, import ids (no code keys:
+    readers of an official document trace a figure by its name and number)."""
     rows = []
     for r in records:
         classification = definition(r.definition).classification if r.definition else "官方发布值（录入）"
-        note = f"；{r.note}" if r.note else ""
-        rows.append([r.number, r.indicator, r.definition or "—", (r.formula or "录入官方发布值") + note,
-                     classification, r.rule_version, r.data_period or "—",
+        note = f"；{plain(r.note)}" if r.note else ""
+        rows.append([r.number, r.indicator, plain(r.formula or "录入官方发布值") + note,
+                     classification, rule_version(r.rule_version), r.data_period or "—",
                      "、".join(str(i) for i in r.inputs) or "—"])
-    cols = [Column("序号", "text", 0.45), Column("指标", "text", 2.2), Column("口径编号", "text", 1.3),
-            Column("计算公式", "text", 3.2), Column("统计分类", "text", 1.8), Column("规则版本", "text", 1.3),
+    cols = [Column("序号", "text", 0.45), Column("指标", "text", 2.2), Column("计算公式", "text", 4.5), Column("统计分类", "text", 1.8), Column("规则版本", "text", 1.3),
             Column("数据期", "text", 0.8), Column("导入编号", "text", 0.8)]
     return Table("指标口径与数据来源", cols, rows, "附录-口径", font_pt=8.0, wide=True)
 
@@ -37,7 +38,7 @@ def extra_rows(figures: Iterable[tuple[str, str, str, list[int]]]) -> list[list]
     out = []
     for i, (name, key, period, inputs) in enumerate(figures, start=1):
         d = definition(key)
-        out.append([f"附{i}", name, key, d.formula, d.classification, VERSION, period,
+        out.append([f"附{i}", name, plain(d.formula), d.classification, rule_version(VERSION), period,
                     "、".join(str(x) for x in inputs) or "—"])
     return out
 
@@ -59,10 +60,17 @@ def import_table(imports: dict[int, dict], cited: dict[int, list[str]]) -> Table
             rows.append([i, "—", "（导入记录缺失）", "—", None, "—", use])
             continue
         when = log.get("finished_at") or log.get("started_at")
-        rows.append([i, log["kind"], log["file_name"], log["sha256"], log.get("rows_imported"),
+        rows.append([i, kind_label(log["kind"]), log["file_name"], log["sha256"], log.get("rows_imported"),
                      when.strftime("%Y-%m-%d %H:%M") if when else "—", use])
     return Table("数据导入记录", cols, rows, "附录-导入", note="SHA-256 为导入文件的哈希值，可用以核对原始文件；"
                  "“引用指标”为直接引用该导入的指标序号。", font_pt=8.0, wide=True)
+
+
+def boundary_note(path: Path) -> str:
+    """The reference line of a map's boundary file, by what it holds rather than its file name."""
+    level = "县市区" if "district" in path.stem or "county" in path.stem else "市州"
+    return (f"地图边界：{level}行政区划边界数据（SHA-256：{file_sha256(path)}），"
+            "来源与许可见随软件发布的边界数据来源说明。")
 
 
 def appendix(records: Sequence[MonitorRecord], imports: dict[int, dict], plan_name: str,
@@ -78,9 +86,9 @@ def appendix(records: Sequence[MonitorRecord], imports: dict[int, dict], plan_na
     sec = Section("附录：数据来源与口径")
     sec.add(Heading("（一）指标口径"), table, Heading("（二）数据导入记录"), import_table(imports, cited))
     refs = [f"规划文件：《{plan_name}》{doc_number or '（无文号）'}，库中规划文本 SHA-256：{plan_sha256 or '—'}。",
-            f"指标口径规则版本：{VERSION}。"]
+            f"指标口径规则版本：{rule_version(VERSION)}。"]
     if boundaries is not None:
-        refs.append(f"地图边界：{boundaries.name}（SHA-256：{file_sha256(boundaries)}），来源见 PROVENANCE.md。")
+        refs.append(boundary_note(boundaries))
     sec.add(Heading("（三）规划与参考文件"), *[Paragraph(t, "note") for t in refs],
             Heading("（四）状态判定规则"), Paragraph(RULES, "note"))
     return sec

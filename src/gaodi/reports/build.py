@@ -53,14 +53,15 @@ def check_format(fmt: str) -> str:
     return fmt
 
 
-def write_report(report: Report, format: str, path: str | Path, *, font: Path | None = None) -> Path:
+def write_report(report: Report, format: str, path: str | Path, *, font: Path | None = None,
+                 area: str | None = None) -> Path:
     """Write ``report`` as ``format`` (docx | pdf | html | xlsx) to ``path`` (a file, or a folder to put
-    the default file name in); return the file written."""
+    the default file name of ``area``'s report in); return the file written."""
     fmt = check_format(format)
     path = Path(path)
     if path.is_dir() or not path.suffix:
         path.mkdir(parents=True, exist_ok=True)
-        path = path / default_name(report, fmt)
+        path = path / default_name(report, fmt, area)
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "docx":
         return write_docx(report, path)
@@ -71,9 +72,10 @@ def write_report(report: Report, format: str, path: str | Path, *, font: Path | 
     return write_pdf(report, path, font or cjk_font_path())
 
 
-def default_name(report: Report, fmt: str) -> str:
-    """``monitor-2026-10.docx``, ``midterm-2026-10.pdf``: kind and data period."""
-    return f"{report.kind}-{report.period}.{fmt}"
+def default_name(report: Report, fmt: str, area: str | None = None) -> str:
+    """Kind, area and data period: ``monitor-2026-10.docx`` for the province, ``monitor-430100-2026-10.docx``
+    for a city, ``midterm-P001-2025.pdf`` for a park, so one area's report never overwrites another's."""
+    return f"{report.kind}-{area + '-' if area else ''}{report.period}.{fmt}"
 
 
 def write_demo_report(g, period: str) -> list[Path]:

@@ -2,8 +2,8 @@
 
 A4 with margins 3.7/3.5/2.8/2.6 cm; a red title block (issuing body, 文号-style line, date, red rule);
 title in 小标宋 二号; body 仿宋_GB2312 三号 with a two-character first-line indent and fixed 28 pt line
-spacing; 一、 headings 黑体, （一） headings 楷体; tables 宋体 with a repeated shaded header row; page
-numbers "— 1 —" at the foot. Fonts are named, not embedded (Word and LibreOffice substitute).
+spacing; 一、 headings 黑体, （一） headings 楷体, in Word's Heading 1-3 styles (for the navigation pane);
+tables 宋体 with a repeated shaded header row; page numbers "— 1 —" at the foot. Fonts are named, not embedded (Word and LibreOffice substitute).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from gaodi.reports import fonts as f
-from gaodi.reports.model import Figure, Heading, Paragraph, Report, Table, chinese_date, format_value, series_line
+from gaodi.reports.model import (CLOSING, Figure, Heading, Paragraph, Report, Table, chinese_date, format_value,
+                                 series_line)
 
 RED = RGBColor(0xC0, 0x00, 0x00)
 TEXT_WIDTH_CM = 21.0 - 2.8 - 2.6
@@ -43,9 +44,31 @@ def _style_run(run, font: str, size: float, bold: bool = False, colour: RGBColor
     fonts.set(qn("w:hAnsi"), f.LATIN_FONT)
 
 
+# Word styles of the headings, so Word's navigation pane shows the outline: 一、 sections and the appendix
+# (Heading 1), （一） sub-headings (Heading 2), 1. sub-headings (Heading 3); the report's title is in Title.
+HEADINGS = {1: ("Heading 1", f.HEADING1_FONT, False), 2: ("Heading 2", f.HEADING2_FONT, False),
+            3: ("Heading 3", f.BODY_FONT, True)}
+
+
+def _heading_styles(doc) -> None:
+    """Give the title and heading styles the official fonts (East Asian font named, black, no theme fonts,
+    no italics or rules) so a paragraph in them looks the same as the direct formatting asks."""
+    for name, font, bold in [("Title", f.TITLE_FONT, False), *HEADINGS.values()]:
+        style = doc.styles[name]
+        rpr = style.element.get_or_add_rPr()
+        old = rpr.find(qn("w:rFonts"))
+        if old is not None:
+            rpr.remove(old)
+        _style_run(style, font, f.SIZE["二号" if name == "Title" else "三号"], bold, RGBColor(0, 0, 0))
+        style.font.italic = False
+        ppr = style.element.get_or_add_pPr()
+        for border in ppr.findall(qn("w:pBdr")):
+            ppr.remove(border)
+
+
 def _para(doc_or_cell, text: str, font: str, size: float, *, bold=False, align=None, indent=False,
-          colour=None, spacing: float | None = 28.0, before: float = 0, after: float = 0):
-    p = doc_or_cell.add_paragraph()
+          colour=None, spacing: float | None = 28.0, before: float = 0, after: float = 0, style: str | None = None):
+    p = doc_or_cell.add_paragraph(style=style)
     fmt = p.paragraph_format
     if spacing is not None:
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -165,7 +188,7 @@ def _title_block(doc, report: Report) -> None:
     line.paragraph_format.tab_stops.add_tab_stop(Cm(TEXT_WIDTH_CM), alignment=2)  # right-aligned tab
     _bottom_rule(line)
     _para(doc, report.title, f.TITLE_FONT, f.SIZE["二号"], align=WD_ALIGN_PARAGRAPH.CENTER, spacing=36,
-          before=12)
+          before=12, style="Title")
     _para(doc, report.subtitle, f.HEADING2_FONT, f.SIZE["三号"], align=WD_ALIGN_PARAGRAPH.CENTER, after=12)
 
 
@@ -206,7 +229,7 @@ def _blocks(doc, blocks, counters: dict) -> None:
             _para(doc, b.text, f.BODY_FONT, size, indent=True, spacing=28 if b.style == "body" else 20)
         elif isinstance(b, Heading):
             font = f.HEADING2_FONT if b.level == 2 else f.BODY_FONT
-            _para(doc, b.text, font, f.SIZE["三号"], bold=b.level == 3, indent=True)
+            _para(doc, b.text, font, f.SIZE["三号"], bold=b.level == 3, indent=True, style=HEADINGS[b.level][0])
         elif isinstance(b, Table):
             counters["table"] += 1
             _table(doc, b, counters["table"])
@@ -220,6 +243,7 @@ def write_docx(report: Report, path: Path) -> Path:
     _page_setup(sec, landscape=False)
     normal = doc.styles["Normal"]
     _style_run(normal, f.BODY_FONT, f.SIZE["三号"])
+    _heading_styles(doc)
     doc.core_properties.title = report.title
     doc.core_properties.author = report.issuer
     _page_number_footer(sec)
@@ -227,15 +251,15 @@ def write_docx(report: Report, path: Path) -> Path:
     state = {"table": 0, "landscape": False}
     for section in report.sections:
         _orient(doc, state, _is_wide(section.blocks, 0) if section.blocks else False)
-        _para(doc, section.heading, f.HEADING1_FONT, f.SIZE["三号"], indent=True, before=6)
+        _para(doc, section.heading, f.HEADING1_FONT, f.SIZE["三号"], indent=True, before=6, style="Heading 1")
         _blocks(doc, section.blocks, state)
     landscape = bool(report.appendix.blocks) and _is_wide(report.appendix.blocks, 0)
     if state["landscape"] == landscape:
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     _orient(doc, state, landscape)
-    _para(doc, report.appendix.heading, f.HEADING1_FONT, f.SIZE["三号"], after=6)
+    _para(doc, report.appendix.heading, f.HEADING1_FONT, f.SIZE["三号"], after=6, style="Heading 1")
     _blocks(doc, report.appendix.blocks, state)
-    _para(doc, "（本报告由 gaodi 根据工作区数据自动生成，每个数值的口径与来源见附录。）", f.BODY_FONT,
+    _para(doc, CLOSING, f.BODY_FONT,
           f.SIZE["小五"], align=WD_ALIGN_PARAGRAPH.CENTER, before=12, spacing=14)
     doc.save(path)
     return path

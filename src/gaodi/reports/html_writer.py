@@ -11,7 +11,8 @@ from html import escape
 from pathlib import Path
 
 from gaodi.reports import fonts as f
-from gaodi.reports.model import Figure, Heading, Paragraph, Report, Table, chinese_date, format_value, series_line
+from gaodi.reports.model import (CLOSING, Figure, Heading, Paragraph, Report, Table, chinese_date, format_value,
+                                 series_line)
 
 CSS = """
 @page { size: A4; margin: 3.7cm 2.6cm 3.5cm 2.8cm;
@@ -124,7 +125,7 @@ def render_html(report: Report, font_face: str = "") -> str:
 <p class="subtitle">{escape(report.subtitle)}</p>
 {sections}
 {appendix}
-<p class="footer">（本报告由 gaodi 根据工作区数据自动生成，每个数值的口径与来源见附录。）</p>
+<p class="footer">{CLOSING}</p>
 </body></html>
 """
 

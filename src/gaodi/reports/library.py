@@ -3,8 +3,8 @@ list them, find one, and say whose scope may see it.
 
 A generated report is the file written by :func:`gaodi.reports.build.write_report` and ``record.json``
 (kind, title, period, area, format, options, who asked and when). Files written by the CLI or the demo
-straight into ``<home>/reports/`` under their default names (``monitor-2026-10.docx``) are listed too;
-their area is not recorded in the name, so only province-wide users see them.
+straight into ``<home>/reports/`` under their default names are listed too, with the area their name
+holds: ``monitor-2026-10.docx`` is the province's, ``monitor-430100-2026-10.docx`` 长沙市's.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import shutil
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from gaodi.access.filters import scoped_city_codes, scoped_parks
 from gaodi.access.scope import Scope
@@ -29,7 +29,7 @@ KINDS = {"monitor": ("先进制造业统计监测分析报告", "monitoring repo
          "final": ("规划实施总结评估报告", "final evaluation", True),
          "regional": ("先进制造业区域布局分析报告", "regional layout report", False)}
 RECORD = "record.json"
-_ROOT_FILE = re.compile(rf"^({'|'.join(KINDS)})-(\d{{4}}(?:-\d{{1,2}})?)\.({'|'.join(FORMATS)})$")
+_ROOT_FILE = re.compile(rf"^({'|'.join(KINDS)})-(?:(.+?)-)?(\d{{4}}(?:-\d{{1,2}})?)\.({'|'.join(FORMATS)})$")
 _ID = re.compile(r"^[0-9a-f]{16}$")
 
 
@@ -68,8 +68,7 @@ def generate(g, kind: str, fmt: str, *, user: str, period: str | None = None, ar
     report = build_report(g, kind, period, plan_id, area, options=options if kind == "regional" else None)
     rid = uuid.uuid4().hex[:16]
     folder = g.settings.reports_dir / "web" / rid
-    name = default_name(report, fmt).replace(f".{fmt}", f"-{area or 'province'}.{fmt}")
-    path = write_report(report, fmt, folder / name)
+    path = write_report(report, fmt, folder / default_name(report, fmt, area))
     _within_cap(path, g.settings.report_max_mb)
     stored = StoredReport(rid, kind, report.title + report.subtitle, report.period, area,
                           g.area(area).name or area or "", fmt, path.name, path.stat().st_size,
@@ -89,8 +88,9 @@ def _within_cap(path: Path, max_mb: int) -> None:
                          details={"bytes": size, "limit_mb": max_mb, "setting": "GAODI_REPORT_MAX_MB"})
 
 
-def stored_reports(reports_dir: Path) -> list[StoredReport]:
-    """Every kept report, newest first: generated ones (with their record) and default-named CLI files."""
+def stored_reports(reports_dir: Path, area_name: Callable[[str], str] = str) -> list[StoredReport]:
+    """Every kept report, newest first: generated ones (with their record) and default-named CLI files,
+    whose area is read from the name and shown as ``area_name(code)``."""
     found = []
     for record in (reports_dir / "web").glob(f"*/{RECORD}"):
         data = json.loads(record.read_text(encoding="utf-8"))
@@ -102,11 +102,22 @@ def stored_reports(reports_dir: Path) -> list[StoredReport]:
         m = _ROOT_FILE.match(path.name)
         if m and path.is_file():
             stat = path.stat()
-            found.append(StoredReport(path.name, m.group(1), KINDS[m.group(1)][0], m.group(2), None, "全省",
-                                      m.group(3), path.name, stat.st_size,
+            kind, area, period, fmt = m.groups()
+            found.append(StoredReport(path.name, kind, KINDS[kind][0], period, area,
+                                      area_name(area) if area else "全省", fmt, path.name, stat.st_size,
                                       dt.datetime.fromtimestamp(stat.st_mtime).isoformat(timespec="seconds"),
                                       path=path))
     return sorted(found, key=lambda r: (r.created_at, r.id), reverse=True)
+
+
+def area_namer(g) -> Callable[[str], str]:
+    """The name of a city or park for the list (长沙市); the code itself when the workspace does not know it."""
+    def name(code: str) -> str:
+        try:
+            return g.area(code).name or code
+        except NotFoundError:
+            return code
+    return name
 
 
 def find_report(reports_dir: Path, report_id: str) -> StoredReport:

@@ -105,6 +105,9 @@ class Report:
         return [b for s in [*self.sections, self.appendix] for b in s.blocks if isinstance(b, Figure)]
 
 
+CLOSING = "（本报告由高地监测平台根据库中数据自动生成，每个数值的口径与来源见附录。）"
+
+
 def series_line(report: Report) -> str:
     """The series line of the title block: the report's own, else 先进制造业统计监测 or 规划实施评估 by kind."""
     return report.series or ("先进制造业统计监测" if report.kind == "monitor" else "规划实施评估")

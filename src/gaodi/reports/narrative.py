@@ -1,7 +1,7 @@
 """The sentences of a report, written from monitoring records by fixed rules (no facts are invented).
 
 Every sentence says only what the records hold: values, targets, the path, the forecast and the status
-(rules in docs/indicators.md). Suggestions are generated from the status and kind of each indicator,
+(the status rules are printed in the report's appendix). Suggestions are generated from the status and kind of each indicator,
 plainly worded, and name the indicator, the gap and the change still needed per year.
 """
 
@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from gaodi.indicators.definitions import definition
 from gaodi.monitor.records import MonitorRecord
+from gaodi.reports.wording import plain
 
 STATUS_ORDER = ("achieved", "on_track", "at_risk", "behind", "pending")
 
@@ -56,13 +57,22 @@ def describe(r: MonitorRecord) -> str:
     parts = [f"{r.indicator}{'（' + r.data_period + '）' if r.data_period else ''}为 {with_unit(r.value, r.unit)}"]
     if r.target_op != "qualitative":
         parts.append(f"{r.target_year}年目标 {r.target}{'' if r.unit in (None, '%') else r.unit}")
-    if r.progress is not None:
-        parts.append(f"完成进度 {num(r.progress, 1)}%")
-    elif r.regression is not None:
-        parts.append(f"较基期{r.progress_text}")
+    words = progress_words(r)
+    if words:
+        parts.append(words)
     if r.forecast is not None:
         parts.append(f"按趋势预测{r.target_year}年可达 {num(r.forecast)}")
-    return "，".join(parts) + f"，状态为“{r.status_zh}”：{r.reason}。"
+    return "，".join(parts) + f"，状态为“{r.status_zh}”：{plain(r.reason)}。"
+
+
+def progress_words(r: MonitorRecord) -> str:
+    """Progress toward the target in words: 完成进度 45.2%, or, when the value moved away from the target,
+    较基期倒退 0.8 个百分点 (the monitor's own wording of the regression, ``progress_text``)."""
+    if r.progress is not None and r.progress >= 0:
+        return f"完成进度 {num(r.progress, 1)}%"
+    if r.regression is not None or (r.progress is not None and r.progress < 0):
+        return f"较基期{r.progress_text}" if r.progress_text else "较基期倒退"
+    return ""
 
 
 def problems(records: Sequence[MonitorRecord]) -> list[str]:
@@ -112,7 +122,7 @@ def suggestions(records: Sequence[MonitorRecord]) -> list[str]:
     if at_risk:
         out.append(f"密切跟踪预警的 {len(at_risk)} 项指标：{_listing(at_risk)}。建议按月调度，防止转为滞后。")
     if missing:
-        notes = "；".join(f"{r.indicator}：{r.note or '导入计算所需的数据'}" for r in missing)
+        notes = "；".join(f"{r.indicator}：{plain(r.note) or '导入计算所需的数据'}" for r in missing)
         out.append(f"补齐 {len(missing)} 项指标的数据（{notes}），以便下期监测。")
     if qualitative:
         out.append(f"录入国家下达的年度任务值（{'、'.join(r.indicator for r in qualitative)}），按任务值逐年考核。")

@@ -1,6 +1,6 @@
 """The regional layout report (区域布局分析报告): specialisation, strong clusters, complexity, growth
 opportunities and growth sources by city or county, with maps and charts (brief: 一核两副三带四区,
-一市一特色, 未来产业; the measures of :mod:`gaodi.regional`, formulas in docs/regional-analysis.md).
+一市一特色, 未来产业; the measures of :mod:`gaodi.regional`, formulas in the report's appendix).
 
 Sections: 一、总体情况；二、专业化与区位熵；三、强集群；四、经济复杂度；五、发展机会；六、增长来源；附录：方法与数据来源.
 Every sentence restates a computed figure; nothing is invented. The measures are always computed over
@@ -15,13 +15,12 @@ from pathlib import Path
 import numpy as np
 
 from gaodi.catalogs import region_catalog
-from gaodi.catalogs.files import file_sha256
 from gaodi.errors import DataQualityError, InputError, NotFoundError
 from gaodi.regional.maps import map_layer
 from gaodi.regional.store_analysis import DIGITS, LEVELS, RegionalOptions, StoreAnalysis, in_cities
 from gaodi.reports import narrative as nv
 from gaodi.reports import regional_charts as rc
-from gaodi.reports.appendix import import_table
+from gaodi.reports.appendix import boundary_note, import_table
 from gaodi.reports.charts import png
 from gaodi.reports.model import Column, Figure, Heading, Paragraph, Report, Section, Table
 from gaodi.reports.province_map import short_name
@@ -304,7 +303,7 @@ def appendix(a: StoreAnalysis, imports: dict[int, dict], boundaries: list[Path])
             Paragraph(f"数据为库中规模以上工业企业年度统计的{o.measure_label}，按企业所在{LEVELS[o.level][0]}和行业代码前 "
                       f"{o.digits} 位汇总；库中年份：{'、'.join(a.years)}。", "note"),
             import_table(imports, cited))
-    refs = [f"地图边界：{p.name}（SHA-256：{file_sha256(p)}），来源见 PROVENANCE.md。" for p in boundaries]
+    refs = [boundary_note(p) for p in boundaries]
     if refs:
         sec.add(Heading("（三）参考文件"), *[Paragraph(t, "note") for t in refs])
     return sec

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from gaodi.access.scope import Scope
-from gaodi.reports.library import StoredReport, find_report, generate, kinds, stored_reports, visible
+from gaodi.reports.library import StoredReport, area_namer, find_report, generate, kinds, stored_reports, visible
 
 __all__ = ["Reports"]
 
@@ -31,7 +31,7 @@ class Reports:
 
     def stored(self, scope: Scope | None = None) -> list[StoredReport]:
         """The stored reports, newest first; only those ``scope`` may see when given."""
-        found = stored_reports(self.g.settings.reports_dir)
+        found = stored_reports(self.g.settings.reports_dir, area_namer(self.g))
         return found if scope is None else [r for r in found if visible(self.g.store, scope, r)]
 
     def find(self, report_id: str, scope: Scope | None = None) -> StoredReport | None:

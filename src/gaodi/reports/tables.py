@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from gaodi.monitor.records import MonitorRecord
 from gaodi.reports.city_values import CityValue
 from gaodi.reports.model import Column, Table, whole
+from gaodi.reports.wording import plain
 
 
 def _target(r: MonitorRecord) -> str:
@@ -21,7 +22,7 @@ def status_table(records: Sequence[MonitorRecord], period_label: str) -> Table:
             Column("目标值", "text", 1.2), Column("进度", "text", 0.9), Column("预测值", "num2", 0.85),
             Column("状态", "text", 0.6), Column("说明", "text", 2.6)]
     rows = [[r.number, r.indicator, r.unit or "", whole(r.base, r.unit), whole(r.value, r.unit),
-             r.value_label or r.data_period or "", _target(r), _progress(r), r.forecast, r.status_zh, r.reason]
+             r.value_label or r.data_period or "", _target(r), _progress(r), r.forecast, r.status_zh, plain(r.reason)]
             for r in records]
     note = ("进度 =（本期值 − 基期值）÷（目标值 − 基期值）× 100，离目标反向变化时写“倒退”及其幅度，增速类指标不计进度；"
             "预测值为按年度序列线性趋势外推到目标年的数值；状态判定规则见附录。")
@@ -54,7 +55,7 @@ def evaluation_table(records: Sequence[MonitorRecord], kind: str, period_label: 
             Column("目标值", "text", 1.2), Column("进度(%)", "num1", 0.75), Column("所需年均变化", "num2", 0.9),
             Column("结论", "text", 0.9), Column("说明", "text", 2.2)]
     rows = [[r.number, r.indicator, r.unit or "", whole(r.base, r.unit), whole(r.value, r.unit), r.expected_now,
-             _target(r), r.progress, r.required, conclusion(r, kind), r.reason] for r in records]
+             _target(r), r.progress, r.required, conclusion(r, kind), plain(r.reason)] for r in records]
     note = ("按期应达 = 基期值 +（目标值 − 基期值）×（评估年 − 基期年）÷（目标年 − 基期年）；所需年均变化为剩余年份"
             "每年需提高（降低）的数量，增速类为剩余年份需达到的年均增速（%）。")
     return Table("主要指标完成情况", cols, rows, "指标评估", note, font_pt=9.0, wide=True)

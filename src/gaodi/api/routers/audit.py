@@ -31,5 +31,5 @@ def audit_log(_: AuditReader, g: GaodiDep, paging: Paging, fmt: Format = "json",
 @router.get("/verify", summary="校验审计日志与全部诉求历史的封存链 (verify the sealed audit log and problem histories)")
 def verify(user: AuditReader, g: GaodiDep) -> dict:
     result = g.verify_records()
-    audit.record(g.store, user.username, "verify_records", "audit_log,problem_events", f"ok={result['ok']}")
+    g.audit.record(user.username, "verify_records", "audit_log,problem_events", f"ok={result['ok']}")
     return to_jsonable(result)
