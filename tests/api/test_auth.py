@@ -126,27 +126,43 @@ def test_only_a_loopback_host_is_development(host, loopback):
 
 def test_serving_on_a_non_loopback_host_is_production_with_the_workspace_secret(tmp_path, monkeypatch):
     """`gaodi serve --host 0.0.0.0` with no secret configured: production, a random secret, no docs."""
-    import uvicorn
-
-    from gaodi.cli.serve import serve
+    from gaodi.cli.serve import server_app, server_config
     from gaodi.core import Gaodi
 
     monkeypatch.delenv("GAODI_API_SECRET_KEY", raising=False)
     monkeypatch.delenv("GAODI_API_PRODUCTION", raising=False)
-    started = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: started.update(app=app, **kw))
     g = Gaodi.open(home=tmp_path / "ws", in_memory=True)
     try:
-        serve(g, "0.0.0.0", 8000, production=False)
-        app = started["app"]
+        app = server_app(g, "0.0.0.0", production=False)
         assert app.state.settings.production is True
         assert app.state.secret not in PUBLISHED_SECRETS and len(app.state.secret) >= 43
-        assert started["proxy_headers"] is False  # uvicorn must not believe X-Forwarded-For itself
+        assert server_config(app, "0.0.0.0", 8000).proxy_headers is False  # uvicorn must not believe X-Forwarded-For
         assert TestClient(app).get("/api/docs").status_code == 404
-        serve(g, "127.0.0.1", 8000, production=False)
-        assert started["app"].state.settings.production is False
+        assert server_app(g, "127.0.0.1", production=False).state.settings.production is False
     finally:
         g.close()
+
+
+def test_a_port_already_taken_is_a_clear_error_not_an_exit(tmp_path):
+    """`gaodi serve --port N` with N in use says so and names the fix (make demo PORT=…)."""
+    import socket
+
+    from gaodi.cli.serve import _bind, server_app, server_config
+    from gaodi.core import Gaodi
+    from gaodi.errors import ConfigurationError
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    g = Gaodi.open(home=tmp_path / "ws", in_memory=True)
+    try:
+        with pytest.raises(ConfigurationError) as err:
+            _bind(server_config(server_app(g, "127.0.0.1", False), "127.0.0.1", port), "127.0.0.1", port)
+        assert str(port) in str(err.value) and "PORT=" in err.value.fix
+    finally:
+        g.close()
+        taken.close()
 
 
 def test_demo_accounts_cannot_log_in_nor_use_old_tokens_in_production(workspace, client):

@@ -166,7 +166,7 @@ def test_an_old_workspace_is_sealed_once_on_first_open_and_its_key_stays_outside
         assert [b["problem_id"] for b in result["problems"]["broken"]] == [broken]
         migration = audit.entries(g.store, action="seal_migration")[1]
         assert len(migration) == 1 and "histories=1 unsealed=1" in migration[0]["detail"]
-        assert g.services.problem(kept).state == "accepted"  # same events, same content
+        assert g.problems.problem(kept).state == "accepted"  # same events, same content
     finally:
         g.close()
     g = Gaodi.open(home=home)  # a second open neither migrates again nor changes the key
@@ -186,7 +186,7 @@ def test_the_verify_commands_pass_on_a_sealed_workspace_and_fail_with_exit_1_on_
     home = tmp_path / "ws"
     monkeypatch.setenv("GAODI_HOME", str(home))
     with Gaodi.open(home=home) as g:
-        pid = g.services.submit(ProblemSubmission(uscc=USCC["430104"], title="命令行", description="说明",
+        pid = g.problems.submit(ProblemSubmission(uscc=USCC["430104"], title="命令行", description="说明",
                                                   category="用地"), actor="张敏", role="staff").problem_id
     runner = CliRunner()
     ok = runner.invoke(audit_cli.app, ["verify", "--json"])

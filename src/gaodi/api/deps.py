@@ -51,10 +51,11 @@ def _gaodi(request: Request) -> Iterator[Gaodi]:
 
 def _audit_refusal(g: Gaodi, settings: ApiSettings, request: Request, exc: GaodiError) -> None:
     """Record a refused read (403, 404) of a logged-in user: probing for data out of scope leaves a trace."""
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    _, _, token = request.headers.get("authorization", "").partition(" ")
     try:
-        user = _current_user(g, settings, HTTPAuthorizationCredentials(scheme=scheme, credentials=token.strip())
-                             if token.strip() else None)
+        if not token.strip():
+            return
+        user = load_user(g.store, read_token(token.strip(), request.app.state.secret), production=settings.production)
     except GaodiError:
         return  # no valid token: the request was refused as unauthenticated before reading anything
     client = request.client.host if request.client else "unknown"
