@@ -145,7 +145,7 @@ def _counting(receive: Receive, limit: int, upload: bool) -> Receive:
 
 def _refuse_anonymous(app_state, authorization: str) -> GaodiError | None:
     """The error of an upload without a valid token (the same check as every route's), else None."""
-    from gaodi.api.deps import _current_user  # the routes' own check, so both stay one definition
+    from gaodi.api.deps import authenticate  # the routes' own check, so both stay one definition
 
     scheme, _, token = authorization.partition(" ")
     credentials = HTTPAuthorizationCredentials(scheme=scheme, credentials=token.strip()) \
@@ -153,7 +153,7 @@ def _refuse_anonymous(app_state, authorization: str) -> GaodiError | None:
     pool = app_state.workspaces
     g = pool.acquire()
     try:
-        _current_user(g, app_state.settings, credentials)
+        authenticate(g, app_state.settings, app_state.secret, credentials)
     except GaodiError as exc:
         return exc
     finally:
