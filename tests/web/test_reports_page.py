@@ -43,7 +43,7 @@ def test_a_city_user_generates_a_report_sees_it_listed_and_downloads_it(page_as,
         row.first.locator("[data-test=rp-download]").click()
     path = tmp_path / "report.html"
     info.value.save_as(path)
-    assert info.value.suggested_filename.endswith("-430100.html")
+    assert info.value.suggested_filename.startswith("monitor-430100-")  # one file per area and period
     assert '<td class="num">7.50</td>' in path.read_text(encoding="utf-8")
 
 

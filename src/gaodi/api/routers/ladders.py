@@ -30,9 +30,10 @@ def _ladder(lad, in_force: bool) -> dict:
             summary="梯度与梯级：数据年份所适用的规则在前，其余版本在后 (the ladders, every version)")
 def ladders(g: GaodiDep, _: UserScope, year: DataYear) -> list[dict]:
     every = g.ladders.every_version()
-    used = {id(lad) for lad in g.ladders.rules((), year)[1]}
-    return to_jsonable([_ladder(lad, True) for lad in every if id(lad) in used]
-                       + [_ladder(lad, False) for lad in every if id(lad) not in used])
+    used = {(lad.name, lad.version) for lad in g.ladders.rules((), year)[1]}
+    chosen = [lad for lad in every if (lad.name, lad.version) in used]
+    return to_jsonable([_ladder(lad, True) for lad in chosen]
+                       + [_ladder(lad, False) for lad in every if (lad.name, lad.version) not in used])
 
 
 @router.get("/enterprise/{uscc}", response_model=EnterpriseLaddersPublic,
