@@ -159,8 +159,9 @@ def test_overdue_is_decided_by_the_dates_even_where_the_calendar_cannot_count():
 
 
 def test_a_provisional_problem_deadline_follows_the_official_arrangement_once_loaded(handmade, tmp_path):
-    svc = handmade.services
+    svc = handmade.problems
     at = dt.datetime(2027, 2, 4, 10, tzinfo=CST)
+    svc.desk.clock = lambda: at  # a paper record of 2027: the server's clock is set there (no future times)
     p = svc.submit(ProblemSubmission(A, "春节前用工", "说明", "用工"), actor="t", at=at)
     svc.accept(p.problem_id, actor="t", at=at)
     p = svc.assign(p.problem_id, department="人社局", deadline_workdays=1, actor="t", at=at)
@@ -183,7 +184,7 @@ def test_a_provisional_problem_deadline_follows_the_official_arrangement_once_lo
 
 
 def test_a_refused_file_leaves_the_store_unchanged(handmade, tmp_path):
-    svc = handmade.services
+    svc = handmade.problems
     file = tmp_path / "bad.yaml"
     file.write_text(FICTIONAL_2027.replace("date: 2027-02-20", "date: 2027-02-19"), encoding="utf-8")
     before = svc.calendar_years(2027, 2027)

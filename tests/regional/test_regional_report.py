@@ -53,7 +53,7 @@ def test_maps_and_charts_are_drawn_and_a_single_year_is_explained(report):
     growth = report.sections[-1].blocks[0].text
     assert "2025 年之前没有年度数据" in growth
     notes = " ".join(b.text for b in report.appendix.blocks if hasattr(b, "text"))
-    assert "hunan_city.geojson" in notes and "SHA-256" in notes
+    assert "市州行政区划边界数据" in notes and "SHA-256" in notes and ".geojson" not in notes  # the source in words, no file name
 
 
 def test_every_format_is_written(report, tmp_path):

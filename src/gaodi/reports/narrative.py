@@ -67,12 +67,18 @@ def describe(r: MonitorRecord) -> str:
 
 def progress_words(r: MonitorRecord) -> str:
     """Progress toward the target in words: 完成进度 45.2%, or, when the value moved away from the target,
-    较基期倒退 0.8 个百分点 (the monitor's own wording of the regression, ``progress_text``)."""
+    较基期倒退 0.8 个百分点 (the monitor's own wording of the regression where it gives one, else the size
+    of the move from the base in the indicator's unit)."""
     if r.progress is not None and r.progress >= 0:
         return f"完成进度 {num(r.progress, 1)}%"
-    if r.regression is not None or (r.progress is not None and r.progress < 0):
-        return f"较基期{r.progress_text}" if r.progress_text else "较基期倒退"
-    return ""
+    if r.regression is None and (r.progress is None or r.progress >= 0):
+        return ""
+    if "倒退" in (r.progress_text or ""):
+        return f"较基期{r.progress_text}"
+    if r.value is None or r.base is None:
+        return "较基期倒退"
+    unit = "个百分点" if r.unit == "%" else (r.unit or "")
+    return f"较基期倒退 {num(abs(r.value - r.base))}{' ' if unit else ''}{unit}"
 
 
 def problems(records: Sequence[MonitorRecord]) -> list[str]:

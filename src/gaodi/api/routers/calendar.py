@@ -18,7 +18,7 @@ from fastapi import APIRouter, File, Query, UploadFile
 from gaodi.access.roles import require
 from gaodi.api.deps import Audit, CurrentUser, GaodiDep, UserScope
 from gaodi.api.schemas import ERRORS
-from gaodi.cli.output import to_jsonable
+from gaodi.serialize import to_jsonable
 from gaodi.errors import GaodiError, InputError
 
 router = APIRouter(prefix="/calendar", tags=["工作日历 calendar"], responses=ERRORS)

@@ -22,7 +22,6 @@ from gaodi.api.sessions import ThreadStore
 from gaodi.cli.forwarded import Terminal, run_command
 from gaodi.core import Gaodi
 from gaodi.errors import ForbiddenError
-from gaodi.store import audit
 
 router = APIRouter(prefix="/cli", include_in_schema=False)
 LOOPBACK = ("127.0.0.1", "::1")
@@ -86,5 +85,5 @@ def run(body: CommandIn, request: Request,
                           Terminal(**body.stderr.model_dump()), body.debug, workspace)
     words = " ".join(a for a in body.args[:2] if not a.startswith("-"))
     with workspace() as g:
-        audit.record(g.store, None, "cli", f"cli:{words}", f"exit={outcome.exit_code}", "127.0.0.1")
+        g.audit.record(None, "cli", f"cli:{words}", f"exit={outcome.exit_code}", "127.0.0.1")
     return {"stdout": outcome.stdout, "stderr": outcome.stderr, "exit_code": outcome.exit_code}
