@@ -25,7 +25,6 @@ from gaodi.api.settings import ApiSettings
 from gaodi.core import Gaodi
 from gaodi.directory.paging import MAX_PAGE_SIZE, PageRequest
 from gaodi.directory.regions import resolve_period, resolve_year
-from gaodi.store import audit
 
 _bearer = HTTPBearer(auto_error=False, description="POST /api/auth/login 得到的令牌 (the login token)")
 
@@ -60,8 +59,8 @@ def _audit_refusal(g: Gaodi, settings: ApiSettings, request: Request, exc: Gaodi
     except GaodiError:
         return  # no valid token: the request was refused as unauthenticated before reading anything
     client = request.client.host if request.client else "unknown"
-    audit.record(g.store, user.username, "refused_read", request.url.path[:300],
-                 f"status={exc.http_status} code={exc.code}", client)
+    g.audit.record(user.username, "refused_read", request.url.path[:300],
+                   f"status={exc.http_status} code={exc.code}", client)
 
 
 async def _settings(request: Request) -> ApiSettings:
@@ -190,7 +189,7 @@ class Auditor:
     client: str
 
     def __call__(self, action: str, resource: str | None = None, detail: str | None = None) -> None:
-        audit.record(self.g.store, self.user.username, action, resource, detail, self.client)
+        self.g.audit.record(self.user.username, action, resource, detail, self.client)
 
 
 async def _auditor(g: GaodiDep, user: CurrentUser, client: Client) -> Auditor:
