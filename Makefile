@@ -6,9 +6,9 @@ export UV_LINK_MODE := copy
 
 .PHONY: setup web fonts system-deps browser-deps demo test test-fast bench lint
 
-setup:  ## install uv if missing, then the locked dependencies into .venv
+setup:  ## install uv if missing, then the locked dependencies into .venv, compiled to bytecode (a fast CLI start)
 	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet uv
-	uv sync --frozen --all-extras
+	uv sync --frozen --all-extras --compile-bytecode
 	$(MAKE) web
 
 # The lockfile lists every platform's optional binaries (rollup, esbuild), so `npm ci` installs exactly the

@@ -7,13 +7,15 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from gaodi.home import DEFAULT_HOME
+
 
 class Settings(BaseSettings):
     """Settings of a gaodi workspace. Every field is documented in docs/settings.md."""
 
     model_config = SettingsConfigDict(env_prefix="GAODI_", extra="ignore")
 
-    home: Path = Field(Path("gaodi-workspace"),
+    home: Path = Field(DEFAULT_HOME,
                        description="工作区目录，存放数据库、报告和导入报告 (workspace folder)")
     province_code: str = Field("430000",
                                description="本省行政区划代码，决定哪些区划为省内 (home province code)")

@@ -65,6 +65,7 @@ def run_command(args: list[str], cwd: str, stdout: Terminal, stderr: Terminal, d
         return g
 
     command = typer.main.get_command(app)
+    command.load_all()
     _resolve_paths(command, Path(cwd))
     try:
         with routed(stdout.console(out, False), stderr.console(err, True), workspace):

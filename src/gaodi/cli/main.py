@@ -9,11 +9,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from gaodi.cli.output import err_console, print_json
+from gaodi.cli.lazy_group import LazyGroup
 from gaodi.errors import GaodiError
+from gaodi.home import DEFAULT_HOME, HOME_ENV
 
 app = typer.Typer(
     name="gaodi",
+    cls=LazyGroup,
     help="高地 gaodi：先进制造业高地监测与决策平台 (monitoring and decision platform).",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -26,8 +28,8 @@ _state = {"debug": False}
 @app.callback()
 def main(
     home: Annotated[Optional[Path], typer.Option(
-        "--home", envvar="GAODI_HOME",
-        help="工作区目录，存放数据库 (workspace folder holding the store). Default: ./.gaodi")] = None,
+        "--home", envvar=HOME_ENV,
+        help=f"工作区目录，存放数据库 (workspace folder holding the store). 默认 default: ./{DEFAULT_HOME}")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="出错时显示完整回溯 (show tracebacks)")] = False,
 ) -> None:
     """高地 gaodi."""
@@ -53,6 +55,8 @@ def execute(args: list[str], command=None, debug: bool | None = None) -> int:
     except GaodiError as exc:
         if _state["debug"] if debug is None else debug:
             raise
+        from gaodi.cli.output import err_console, print_json
+
         if "--json" in args:
             print_json(exc.as_dict())
         err_console.print(f"[bold red]错误 ({exc.code})[/bold red] {exc}")
@@ -63,34 +67,13 @@ def execute(args: list[str], command=None, debug: bool | None = None) -> int:
         return 130
     except Exception as exc:  # click usage errors (typer's own click): shown as click shows them
         if hasattr(exc, "show") and hasattr(exc, "exit_code"):
+            from gaodi.cli.output import err_console
+
             exc.show(file=err_console.file)
             return exc.exit_code
         raise
     return 0
 
 
-def _register() -> None:
-    from gaodi.cli import (audit, calendar, catalog, chains, data, demo, evaluate, ladder, monitor, plan, policy,
-                           problem, region, report, serve, users)
-
-    app.add_typer(catalog.app, name="catalog")
-    app.add_typer(evaluate.app, name="evaluate")
-    app.add_typer(plan.app, name="plan")
-    app.add_typer(region.app, name="region")
-    app.add_typer(ladder.app, name="ladder")
-    app.add_typer(chains.app, name="chains")
-    app.add_typer(policy.app, name="policy")
-    app.add_typer(problem.app, name="problem")
-    app.add_typer(report.app, name="report")
-    app.add_typer(calendar.app, name="calendar")
-    app.command("serve")(serve.serve_command)
-    app.add_typer(users.app, name="users")
-    app.add_typer(audit.app, name="audit")
-    app.command("import")(data.import_command)
-    app.command("kinds")(data.kinds_command)
-    app.command("imports")(data.imports_command)
-    app.command("demo")(demo.demo_command)
-    app.add_typer(monitor.app, name="monitor")
-
-
-_register()
+# The commands are named in gaodi.cli.commands and imported when one runs (gaodi.cli.lazy_group), so that
+# `gaodi --help` and a command's first step do not pay for the whole domain.

@@ -11,14 +11,15 @@ are printed here unchanged. Help and bare command groups stay local (they read n
 
 from __future__ import annotations
 
-import http.client
 import json
 import os
 import sys
 from pathlib import Path
 
+from gaodi.cli.commands import GROUPS
 from gaodi.cli.server_file import ServerFile, live_server
 from gaodi.errors import ConfigurationError, GaodiError
+from gaodi.home import workspace_home
 
 ENDPOINT = "/api/cli/run"
 TOKEN_HEADER = "X-Gaodi-Owner-Token"
@@ -81,16 +82,11 @@ def split_global_options(args: list[str]) -> tuple[str | None, bool, list[str]] 
 
 
 def _bare_group(command: list[str]) -> bool:
-    from gaodi.cli.main import app
-
-    groups = {g.name for g in app.registered_groups}
-    return command[0] in groups and not any(not t.startswith("-") for t in command[1:])
+    return command[0] in GROUPS and not any(not t.startswith("-") for t in command[1:])
 
 
 def _home(home: str | None) -> Path:
-    from gaodi.settings import load_settings
-
-    return load_settings(home=Path(home) if home else os.environ.get("GAODI_HOME")).home
+    return workspace_home(home)
 
 
 def _terminal(console) -> dict:
@@ -102,6 +98,8 @@ def _terminal(console) -> dict:
 def _send(server: ServerFile, command: list[str], debug: bool) -> dict | None:
     """POST the command to the server; None when nothing listens (a server that is gone)."""
     from gaodi.cli.output import console, err_console
+
+    import http.client
 
     body = json.dumps({"args": command, "cwd": os.getcwd(), "debug": debug,
                        "stdout": _terminal(console), "stderr": _terminal(err_console)}).encode("utf-8")
