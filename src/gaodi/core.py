@@ -156,24 +156,25 @@ class Gaodi:
     def demo(self, size: str = "medium", progress=None) -> DemoResult:
         """Generate the demo province, import every file through the import path, recompute the base.
 
-        ``progress(label, done, total)`` is called as steps finish (the CLI draws bars with it).
+        ``progress(label, done, total)`` is called as steps finish, counted within each phase: generating the
+        files, importing them (labels starting 导入) and finishing (labels starting 收尾); the CLI draws a bar each.
         """
         step = progress or (lambda *_: None)
         started = time.perf_counter()
         plan = generate(self.settings.home / "demo-data" / size, size, self.settings.province_code,
-                        progress=lambda label, i, n: step(label, i, n + 1))
+                        progress=step)
         results = []
         for i, (kind, path) in enumerate(plan.files, start=1):
             step(f"导入 import {path.name}", i, len(plan.files))
             results.append(self.import_file(kind, path))
-        step("保存规划 saving the plan", len(plan.files), len(plan.files))
+        step("收尾：保存规划 saving the plan", 1, 3)
         self.save_plan(DEMO_PLAN, "builtin:" + DEMO_PLAN)
-        step("政策与企业问题 policies and a year of problems", len(plan.files), len(plan.files))
+        step("收尾：政策与企业问题 policies and a year of problems", 2, 3)
         load_demo_services(self, size)
         self.store.checkpoint()
         figures = base_figures(self.store, 2025, self.settings.province_code)
         monitor = self.monitor(DEMO_PERIOD)
-        step("监测报告 writing the monitoring report", len(plan.files), len(plan.files))
+        step("收尾：监测报告 writing the monitoring report", 3, 3)
         from gaodi.reports.build import write_demo_report
 
         reports = [str(p) for p in write_demo_report(self, DEMO_PERIOD)]

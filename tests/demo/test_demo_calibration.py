@@ -25,12 +25,27 @@ def check_calibration(figures, size: targets.Size, share_tolerance: float) -> No
         assert abs(by_key[key].value - value) <= share_tolerance, (key, by_key[key].value)
 
 
+DEMO_STEPS: list[tuple[str, int, int]] = []  # what the small demo reported to its progress bars
+
+
 @pytest.fixture(scope="module")
 def small_demo(tmp_path_factory):
     g = Gaodi.open(home=tmp_path_factory.mktemp("demo-small"))
-    result = g.demo("small")
+    result = g.demo("small", progress=lambda label, done, total: DEMO_STEPS.append((label, done, total)))
     yield g, result
     g.close()
+
+
+def test_demo_progress_counts_each_phase_within_its_own_total(small_demo):
+    """The bar once read "24/7": steps after the imports counted files against the generation's total."""
+    phases: dict[str, list[tuple[int, int]]] = {}
+    for label, done, total in DEMO_STEPS:
+        phase = next((p for p in ("导入", "收尾") if label.startswith(p)), "生成")
+        phases.setdefault(phase, []).append((done, total))
+    assert set(phases) == {"生成", "导入", "收尾"}
+    for counts in phases.values():
+        assert all(1 <= done <= total for done, total in counts)
+        assert counts[-1][0] == counts[-1][1]  # each phase ends full
 
 
 def test_small_demo_meets_scaled_counts_exactly_and_shares_within_one_point(small_demo):

@@ -32,10 +32,11 @@ def demo_command(
         tasks: dict[str, int] = {}
 
         def step(label: str, done: int, total: int) -> None:
-            phase = "导入" if label.startswith("导入") else "生成"
+            phase = next((p for p in ("导入", "收尾") if label.startswith(p)), "生成")
             if phase not in tasks:
                 tasks[phase] = bars.add_task(phase, total=total)
-            bars.update(tasks[phase], completed=done, description=f"{phase}：{label}")
+            text = label.removeprefix("收尾：")
+            bars.update(tasks[phase], completed=done, total=total, description=f"{phase}：{text}")
 
         result = g.demo(size, progress=step)
     logins = create_demo_users(g.store)

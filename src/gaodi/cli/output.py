@@ -10,7 +10,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from gaodi.cli.routing import ConsoleRoute
+from gaodi.cli.routing import ConsoleRoute, forwarded
 from gaodi.serialize import to_jsonable
 
 # Routed: a command that the server runs for a CLI client prints to that client (gaodi.cli.routing).
@@ -21,6 +21,24 @@ err_console: Console = ConsoleRoute(Console(stderr=True), 1)  # type: ignore[ass
 def print_json(value: Any) -> None:
     """Print one JSON document on stdout (UTF-8, Chinese kept readable)."""
     console.file.write(json.dumps(to_jsonable(value), ensure_ascii=False, indent=2) + "\n")
+
+
+class _Quiet:
+    """A status line that shows nothing (a command run by the server reaches its client only at the end)."""
+
+    def __enter__(self) -> "_Quiet":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def update(self, *args, **kwargs) -> None:
+        return None
+
+
+def working(text: str):
+    """A spinner on stderr saying what a long command is doing, to ``update`` as it goes; ``with`` it."""
+    return _Quiet() if forwarded() else err_console.status(text)
 
 
 def print_table(rows: Sequence[Mapping[str, Any]], title: str | None = None,

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from gaodi.cli.context import open_workspace
-from gaodi.cli.output import console, print_json, print_table
+from gaodi.cli.output import console, print_json, print_table, working
 from gaodi.reports import build_report, write_report
 from gaodi.reports.build import check_format, default_name
 
@@ -25,11 +25,13 @@ def _write(kind: str, period, plan, area, fmt: str, output: Optional[Path], as_j
            options: Optional[dict] = None) -> None:
     fmt = check_format(fmt)
     g = open_workspace()
-    try:
-        report = build_report(g, kind, period, plan, area, options=options)
-        area = None if area in (None, g.settings.province_code) else area
-        target = output or g.settings.reports_dir / default_name(report, fmt, area)
-        path = write_report(report, fmt, target, area=area)
+    try:  # a report takes seconds: say what it is doing (on stderr, so --json output stays clean)
+        with working("正在计算报告数据 computing the figures…") as status:
+            report = build_report(g, kind, period, plan, area, options=options)
+            area = None if area in (None, g.settings.province_code) else area
+            target = output or g.settings.reports_dir / default_name(report, fmt, area)
+            status.update(f"正在写出 {fmt.upper()} 文件 writing the file…")
+            path = write_report(report, fmt, target, area=area)
     finally:
         g.close()
     if as_json:
