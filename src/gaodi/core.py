@@ -33,6 +33,7 @@ from gaodi.ingest.importer import ImportOptions, ImportResult
 from gaodi.ingest.service import Imports
 from gaodi.ladders.service import Ladders
 from gaodi.policies.calculator import PolicyCalculator
+from gaodi.notifications.inbox import Notifications
 from gaodi.problems.service import ProblemService
 from gaodi.regional.service import Regional
 from gaodi.reports.service import Reports
@@ -40,6 +41,7 @@ from gaodi.settings import Settings, load_settings
 from gaodi.store import Store
 from gaodi.store.seeding import seed_catalogues
 from gaodi.store.sealing import seal_existing, sealing_key, verify_workspace
+from gaodi.tasks.service import Tasks
 
 
 DEMO_PLAN = "hunan_15th_manufacturing_2026"
@@ -135,6 +137,16 @@ class Gaodi:
     def problems(self) -> ProblemService:
         """The enterprise-problem desk (企业问题闭环, 送解优): intake, handling, deadlines, statistics."""
         return ProblemService(self)
+
+    @cached_property
+    def tasks(self) -> Tasks:
+        """Tasks (督办) given to responsible bodies: deadlines in working days, reports, escalation, closure."""
+        return Tasks(self)
+
+    @cached_property
+    def notifications(self) -> Notifications:
+        """Each account's inbox of task events, and their e-mail through the configured SMTP server."""
+        return Notifications(self)
 
     # --- catalogues -------------------------------------------------------------------------
     def industry(self, code: str) -> dict:
