@@ -53,11 +53,13 @@ def _show(v: TaskView, as_json: bool) -> None:
 def bodies_command(kind: Annotated[str | None, typer.Option("--kind", help="department | city | county | park | chain")] = None,
                    as_json: JsonOpt = False) -> None:
     """List the responsible bodies and their codes (责任单位)."""
-    found = [b.as_dict() for b in open_workspace().tasks.bodies() if kind is None or b.kind == kind]
+    every = [b.as_dict() for b in open_workspace().tasks.bodies()]
+    names = {b["code"]: b["name"] for b in every}
+    found = [b for b in every if kind is None or b["kind"] == kind]
     if as_json:
         print_json(found)
         return
-    print_table([{"代码": b["code"], "名称": b["name"], "类别": b["kind_label"], "上级": b["superior"] or "—"}
+    print_table([{"代码": b["code"], "名称": b["name"], "类别": b["kind_label"], "上级": names.get(b["superior"], "—")}
                  for b in found], title=f"责任单位 {len(found)} 个 (bodies)")
 
 
