@@ -28,6 +28,7 @@ from gaodi.plan import load_builtin_plan
 from gaodi.plan.model import Plan
 from gaodi.plan.storage import list_plans, load_plan, save_plan
 from gaodi.demo.services import load_demo_services
+from gaodi.demo.tasks import load_demo_tasks
 from gaodi.indicators.base_figures import Figure, base_figures
 from gaodi.ingest.importer import ImportOptions, ImportResult
 from gaodi.ingest.service import Imports
@@ -182,6 +183,7 @@ class Gaodi:
         self.save_plan(DEMO_PLAN, "builtin:" + DEMO_PLAN)
         step("政策与企业问题 policies and a year of problems", len(plan.files), len(plan.files))
         load_demo_services(self, size)
+        load_demo_tasks(self)
         self.store.checkpoint()
         figures = base_figures(self.store, 2025, self.settings.province_code)
         monitor = self.monitor(DEMO_PERIOD)
