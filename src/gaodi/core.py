@@ -28,11 +28,13 @@ from gaodi.plan import load_builtin_plan
 from gaodi.plan.model import Plan
 from gaodi.plan.storage import list_plans, load_plan, save_plan
 from gaodi.demo.services import load_demo_services
+from gaodi.demo.tasks import load_demo_tasks
 from gaodi.indicators.base_figures import Figure, base_figures
 from gaodi.ingest.importer import ImportOptions, ImportResult
 from gaodi.ingest.service import Imports
 from gaodi.ladders.service import Ladders
 from gaodi.policies.calculator import PolicyCalculator
+from gaodi.notifications.inbox import Notifications
 from gaodi.problems.service import ProblemService
 from gaodi.regional.service import Regional
 from gaodi.reports.service import Reports
@@ -40,6 +42,7 @@ from gaodi.settings import Settings, load_settings
 from gaodi.store import Store
 from gaodi.store.seeding import seed_catalogues
 from gaodi.store.sealing import seal_existing, sealing_key, verify_workspace
+from gaodi.tasks.service import Tasks
 
 
 DEMO_PLAN = "hunan_15th_manufacturing_2026"
@@ -136,6 +139,16 @@ class Gaodi:
         """The enterprise-problem desk (企业问题闭环, 送解优): intake, handling, deadlines, statistics."""
         return ProblemService(self)
 
+    @cached_property
+    def tasks(self) -> Tasks:
+        """Tasks (督办) given to responsible bodies: deadlines in working days, reports, escalation, closure."""
+        return Tasks(self)
+
+    @cached_property
+    def notifications(self) -> Notifications:
+        """Each account's inbox of task events, and their e-mail through the configured SMTP server."""
+        return Notifications(self)
+
     # --- catalogues -------------------------------------------------------------------------
     def industry(self, code: str) -> dict:
         return industry_catalog().describe(code)
@@ -171,6 +184,7 @@ class Gaodi:
         self.save_plan(DEMO_PLAN, "builtin:" + DEMO_PLAN)
         step("收尾：政策与企业问题 policies and a year of problems", 2, 3)
         load_demo_services(self, size)
+        load_demo_tasks(self)
         self.store.checkpoint()
         figures = base_figures(self.store, 2025, self.settings.province_code)
         monitor = self.monitor(DEMO_PERIOD)

@@ -27,6 +27,13 @@ class Settings(BaseSettings):
     import_report_max_rows: int = Field(100_000, ge=1, description="导入问题报告最多列出的问题数 (report lines)")
     sealing_key: str | None = Field(None, repr=False, description="封存审计日志和诉求历史的密钥；不设则用工作区的 sealing.key 文件 (sealing key)")
     report_max_mb: int = Field(200, ge=1, description="网页生成的单个报告文件大小上限，MB (report file size)")
+    smtp_host: str | None = Field(None, description="发送督办通知邮件的 SMTP 服务器；不设则只发站内通知 (SMTP server)")
+    smtp_port: int = Field(25, ge=1, le=65535, description="SMTP 端口 (SMTP port)")
+    smtp_tls: str = Field("none", pattern="^(none|starttls|ssl)$", description="none、starttls 或 ssl (SMTP TLS)")
+    smtp_user: str | None = Field(None, description="SMTP 登录用户名；不设则不登录 (SMTP user)")
+    smtp_password: str | None = Field(None, repr=False, description="SMTP 密码，只从环境变量读 (SMTP password)")
+    smtp_sender: str = Field("gaodi@localhost", description="通知邮件的发件地址 (sender address)")
+    smtp_timeout_seconds: float = Field(10.0, gt=0, le=120, description="连接 SMTP 服务器的超时秒数 (SMTP timeout)")
 
     @property
     def db_path(self) -> Path:

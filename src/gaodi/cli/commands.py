@@ -53,6 +53,7 @@ COMMANDS: tuple[Entry, ...] = (
           "政策计算器：政策规则集、企业→政策、政策→企业、兑现资金测算 (policy calculator).", SERVICE),
     Entry("problem", "problem", "app",
           "企业问题闭环：受理、交办、办理、答复、办结评价、重开；超期预警与分析 (enterprise problems).", SERVICE),
+    Entry("task", "task", "app", "督办：交办、报告进展、超期升级、办结、重开 (tasks to responsible bodies).", SERVICE),
     Entry("calendar", "calendar", "app",
           "工作日历：各年依据（正式安排或暂定）、载入国务院节假日安排、计算期限 (the working-day calendar).", SERVICE),
     Entry("serve", "serve", "serve_command",

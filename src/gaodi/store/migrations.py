@@ -158,6 +158,25 @@ MIGRATIONS: tuple[Migration, ...] = (
         """UPDATE users SET demo = (username IN ('admin', 'province', 'city', 'park', 'chain', 'enterprise')
             AND coalesce(display_name, '') LIKE '%（演示）'), must_change_password = FALSE, token_version = 0""",
     )),
+    Migration(11, "tasks (督办) with their steps, the in-app inbox, and an e-mail address per account", (
+        """CREATE SEQUENCE task_seq START 1""",
+        """CREATE TABLE tasks (
+            task_id VARCHAR PRIMARY KEY, title VARCHAR NOT NULL, body_code VARCHAR NOT NULL,
+            original_body_code VARCHAR NOT NULL, source_kind VARCHAR NOT NULL, source_ref VARCHAR,
+            detail VARCHAR, state VARCHAR NOT NULL, created_by VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL,
+            set_on DATE NOT NULL, deadline_workdays INTEGER NOT NULL, escalations INTEGER NOT NULL,
+            closed_at TIMESTAMP, evidence VARCHAR)""",
+        """CREATE TABLE task_events (
+            task_id VARCHAR NOT NULL, seq INTEGER NOT NULL, action VARCHAR NOT NULL, actor VARCHAR NOT NULL,
+            occurred_at TIMESTAMP NOT NULL, body_code VARCHAR NOT NULL, note VARCHAR,
+            PRIMARY KEY (task_id, seq))""",
+        """CREATE SEQUENCE notification_seq START 1""",
+        """CREATE TABLE notifications (
+            notification_id BIGINT PRIMARY KEY DEFAULT nextval('notification_seq'), username VARCHAR NOT NULL,
+            task_id VARCHAR, kind VARCHAR NOT NULL, message VARCHAR NOT NULL, message_en VARCHAR,
+            marker VARCHAR, created_at TIMESTAMP NOT NULL, read_at TIMESTAMP, email_status VARCHAR)""",
+        "ALTER TABLE users ADD COLUMN email VARCHAR",
+    )),
 )
 
 LATEST = MIGRATIONS[-1].version
