@@ -158,6 +158,9 @@ MIGRATIONS: tuple[Migration, ...] = (
         """UPDATE users SET demo = (username IN ('admin', 'province', 'city', 'park', 'chain', 'enterprise')
             AND coalesce(display_name, '') LIKE '%（演示）'), must_change_password = FALSE, token_version = 0""",
     )),
+    Migration(9, "the year a cluster list speaks for (名单年份), so cluster counts are dated by their data", (
+        "ALTER TABLE clusters ADD COLUMN list_year INTEGER",
+    )),
 )
 
 LATEST = MIGRATIONS[-1].version
