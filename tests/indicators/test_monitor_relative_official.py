@@ -165,7 +165,25 @@ def test_shipped_official_counts_stand_beside_the_count_of_the_lists_year(provin
     giants = next(r for k, r in counts.items() if "小巨人" in k)
     assert (giants.value, giants.official_value, giants.difference) == (1, 543, 1 - 543)
     assert giants.official_period == "截至2025年10月" and "sgf2.com" in giants.official_source
+    assert "采用" not in giants.official_source  # the month is said once, in official_period
     thousand = next(r for k, r in counts.items() if "千亿" in k)
     assert (thousand.value, thousand.official_value) == (0, 4) and "未说明" in thousand.official_source
     basic = next(r for k, r in counts.items() if "基础级" in k)
     assert basic.official_value is None and basic.official_source.startswith("无官方来源")
+
+
+# --- the issue's "done when": no 正常/达标 without data after the base ------------------------------------
+@pytest.mark.slow  # 28 records of another period: the 21-record tests of 2027-06 already run by default
+def test_no_record_is_on_track_or_achieved_without_data_after_the_base(province):
+    """2026年1-6月: annual-only figures (普及率, 千亿企业, 新增规上) still rest on 2025, the base year, so they
+    are 待评估; whatever is 正常/达标 rests on a data period after the base and says so in its evidence."""
+    records = province.monitor("2026-06") + province.count_monitor("2026-06")
+    judged = [r for r in records if r.status in ("achieved", "on_track")]
+    assert judged  # the rule is exercised: 1-6月 shares after the base are judged
+    for r in judged:
+        assert Period.parse(r.data_period).year > r.base_year, (r.number, r.data_period)
+        assert r.evidence.startswith("数据期")
+    by_number = {r.number: r for r in records}
+    for number in ("16", "9"):  # 普及率 and 千亿企业 fall back to 2025
+        assert by_number[number].status == "pending" and by_number[number].data_period == "2025"
+    assert by_number["数量4"].value is None and by_number["数量4"].status == "pending"

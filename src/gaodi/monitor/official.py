@@ -40,7 +40,9 @@ def same_period(src: Sources, d: Definition | None, ind: Indicator, val: Value, 
     used = Period.parse(val.data_period)
     if d.kind == "count" and used.month is None:  # a list's year: the latest count published in it
         got = entered_value(src, Period(used.year, 12), area, {"names": _names(d, ind)})
-        return got if got.value is not None and got.data_period[:4] == val.data_period else None
+        if got.value is None or got.data_period[:4] != val.data_period:
+            return None
+        return Value(got.value, got.data_period, got.inputs, got.note.split("；采用")[0])  # its month is shown apart
     got = entered_value(src, used, area, {"names": _names(d, ind)})
     return got if got.value is not None and got.data_period == val.data_period else None
 
@@ -53,7 +55,7 @@ def official_average(src: Sources, d: Definition | None, ind: Indicator, area: A
     averages = [n for n in _names(d, ind) if "年均" in n]
     got = entered_value(src, Period(last), area, {"names": averages})
     if got.value is not None and got.data_period == str(last):
-        return Value(got.value, str(last), got.inputs, got.note.split("；采用")[0])
+        return Value(got.value, str(last), got.inputs, got.note)
     singles = [n for n in _names(d, ind) if "年均" not in n]
     years = range(base_year + 1, last + 1)
     found = [entered_value(src, Period(y), area, {"names": singles}) for y in years] if singles else []
