@@ -121,6 +121,8 @@ def test_ladder_verdicts_are_the_same_everywhere(core, ask, api, key):
     in_cli = _verdicts(ask("ladder", "status", USCC[key], "--year", str(YEAR))["positions"])
     in_api = _verdicts(api(f"/ladders/enterprise/{USCC[key]}", year=YEAR)["positions"])
     assert in_core == in_cli == in_api and in_core
+    # 2025 is the plan's base year: nothing is 正常/达标 without data after it
+    assert {status for _, _, status in in_core.values()} == {"pending"}
 
 
 # --- regional location quotients -----------------------------------------------------------------
@@ -174,6 +176,77 @@ def test_monitor_records_of_a_period_are_the_same_everywhere(core, ask, api):
     in_cli = pick(cli if isinstance(cli, list) else cli["records"])
     in_api = pick(api("/monitor", period="2025", area="430000")["records"])
     assert in_core == in_cli == in_api and in_core
+    # 2025 is the plan's base year: nothing is 正常/达标 without data after it
+    assert {status for _, _, status in in_core.values()} == {"pending"}
+
+
+def _described(body: dict, model) -> None:
+    """The body validates against the route's response model, and the model names every field it answers."""
+    model.model_validate(body)
+    assert set(body) <= set(model.model_fields), set(body) - set(model.model_fields)
+
+
+def test_monitor_answers_fit_their_response_models(api):
+    from gaodi.api import monitor_responses as m
+
+    body = api("/monitor", period="2025", area="430000")
+    _described(body, m.MonitorPublic)
+    for record in body["records"]:
+        _described(record, m.MonitorRecordPublic)
+    targets = api("/monitor/targets", period="2025")
+    _described(targets, m.MonitorTargetsPublic)
+    for sector in targets["sectors"]:
+        _described(sector, m.SectorRecordPublic)
+    for record in targets["counts"]:
+        _described(record, m.MonitorRecordPublic)
+    why = api("/monitor/why", indicator="13", period="2025")
+    _described(why, m.WhyPublic)
+    for part in why["parts"]:
+        _described(part, m.WhyPartPublic)
+    _described(api("/monitor/periods"), m.MonitorPeriodsPublic)
+    plans = api("/plans")
+    _described(plans[0], m.PlanSummaryPublic)
+    plan = api(f"/plans/{plans[0]['plan_id']}")  # validated by FastAPI against PlanPublic on the way out
+    assert len(plan["indicators"]) == 21 and len(plan["count_targets"]) == 7
+    schemas = api("/openapi.json")["components"]["schemas"]
+    assert {"MonitorPublic", "MonitorRecordPublic", "MonitorTargetsPublic", "WhyPublic", "PlanPublic"} <= set(schemas)
+
+
+def test_sector_and_count_targets_are_the_same_everywhere(core, ask, api):
+    """2025 data (every enterprise's revenue 1.5-5 亿元): the sectors' revenue and the counts of each target."""
+    from gaodi.serialize import to_jsonable
+
+    def sectors(rows) -> dict:
+        return {r["sector"]: (r["value"], r["growth"], r["required_growth"], r["status"]) for r in rows}
+
+    def counts(rows) -> dict:
+        return {r["number"]: (r["value"], r["official_value"], r["status"]) for r in rows}
+
+    in_core = (sectors(to_jsonable(core.sector_monitor("2025"))), counts(to_jsonable(core.count_monitor("2025"))))
+    in_cli = (sectors(ask("monitor", "--period", "2025", "--sectors")),
+              counts(ask("monitor", "--period", "2025", "--counts")))
+    body = api("/monitor/targets", period="2025")
+    in_api = (sectors(body["sectors"]), counts(body["counts"]))
+    assert in_core == in_cli == in_api
+    assert len(in_core[0]) == 17 and len(in_core[1]) == 7
+    # 装备 (A1 3741 5 亿, A3 below scale, B1 3511 4 亿, C1 3443 1 亿 ...): some sector has revenue
+    assert any(v[0] for v in in_core[0].values())
+    giants = next(v for k, v in in_core[1].items() if k == "数量2")
+    assert giants[0] == 1  # A1 holds 小巨人 (国家级, 2023)
+
+
+def test_why_gives_the_same_parts_everywhere(core, ask, api):
+    from gaodi.serialize import to_jsonable
+
+    def pick(b) -> tuple:
+        return b["value"], b["change"], {p["code"]: (p["contribution"], p["change"]) for p in b["parts"]}
+
+    in_core = pick(to_jsonable(core.monitor_why("13", "2025")))
+    in_cli = pick(ask("monitor", "why", "13", "--period", "2025"))
+    in_api = pick(api("/monitor/why", indicator="13", period="2025"))
+    assert in_core == in_cli == in_api
+    # 高技术 2025: A1 (3741) 20 000 of all above-scale value added 51 000 (A3 is below scale)
+    assert in_core[0] == pytest.approx(100 * 20000 / 51000)
 
 
 def test_openapi_describes_the_chain_and_policy_answers(api):

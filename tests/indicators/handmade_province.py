@@ -18,7 +18,8 @@ Revenue = 4 × value added, gross output = 2 × value added. Profit only at B: 1
 Digital design tools: A and B yes, the others no. Price index (制造业) 100 in 2023-2027.
 
 Lists: 小巨人 A (granted 2026, to 2029), B (2023, to 2025); 绿色工厂 省级 A (2024); 智能工厂 卓越级 A
-(2025); no 单项冠军 list. Clusters: N1 national (长沙, 2022), S1 中小企业特色 (株洲, 2026). Official values:
+(2025); no 单项冠军 list. Clusters, in the 2026 list (名单年份 2026): N1 national (长沙, recognised 2022), S1 中小企业特色
+(株洲, 2026). Official values:
 数字经济核心产业增加值占GDP比重 7.4 (2025), 7.8 (2026); the assigned task of 能耗降低: 3.0 (2030); an
 official 高技术制造业增加值占比 of 14.8 for 2027-06.
 """
@@ -84,9 +85,9 @@ def build(g, folder) -> None:
                                             [A, "智能工厂", "卓越级", "2025", ""]]))
     g.import_file("deflators", write("d.csv", [["地区代码", "年份", "口径", "价格指数"]]
                                      + [["430000", str(y), "制造业", "100"] for y in range(2023, 2028)]))
-    g.import_file("clusters", write("c.csv", [["集群代码", "集群名称", "集群级别", "所在地区代码", "认定年份"],
-                                              ["N1", "国家集群", "国家级", "430100", "2022"],
-                                              ["S1", "特色集群", "中小企业特色产业集群", "430200", "2026"]]))
+    g.import_file("clusters", write("c.csv", [["集群代码", "集群名称", "集群级别", "所在地区代码", "认定年份", "名单年份"],
+                                              ["N1", "国家集群", "国家级", "430100", "2022", "2026"],
+                                              ["S1", "特色集群", "中小企业特色产业集群", "430200", "2026", "2026"]]))
     g.import_file("indicator-values", write("v.csv", [
         ["指标", "地区代码", "统计期", "数值", "单位", "来源"],
         ["数字经济核心产业增加值占GDP比重", "430000", "2025", "7.4", "%", "统计公报（测试）"],

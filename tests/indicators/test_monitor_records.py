@@ -110,7 +110,7 @@ def test_4_park_share_is_behind_path_and_band(records):
 
 
 def test_5_clusters_in_a_range_target_fall_back_from_the_base(records):
-    """National clusters in the 2026 list (latest recognition 2026): N1 → 1. Range 6~7 from base 5:
+    """National clusters in the 2026 list (名单年份 2026): N1 → 1. Range 6~7 from base 5:
     path 2026 = 5 + (6 − 5)/5 = 5.2; every year 1 → forecast 1; 倒退 4 个; required (6 − 1)/4."""
     r = records["5"]
     assert r.value == 1 and r.data_period == "2026" and r.complete
@@ -298,7 +298,7 @@ def test_the_user_may_judge_on_the_official_value(province):
 def test_the_shipped_official_figures_import_with_their_sources(province):
     """湖南 2025 figures (省统计局 2026-01-26 ...): every row imported, each with a source naming the page."""
     result = province.load_official_values()
-    assert result.rows_rejected == 0 and result.rows_imported == 14
+    assert result.rows_rejected == 0 and result.rows_imported == 16
     iv = province.store.table("indicator_values")
     rows = province.store.execute(iv.filter(iv.source.contains("2026-01-26")))
     assert len(rows) == 5 and all("tjj.hunan.gov.cn" in s for s in rows.source)

@@ -45,6 +45,13 @@ def test_docx_lists_the_count_and_sector_targets(written):
     """7 count targets and 17 sector revenue targets of seed 004, each with its status."""
     t = _docx_table(Document(written["docx"]), "目标", "实际值")
     assert len(t.rows) == 1 + 7 + 17
+    rows = {r.cells[0].text: [c.text for c in r.cells] for r in t.rows[1:]}
+    # actual values, not blanks: 2025 data hold no enterprise of 1000 亿元 or more (0, the data say zero),
+    # and 新能源汽车 (class 36) is B's 2025 revenue 1 000 000 万元 = 100 亿元
+    thousand = next(v for k, v in rows.items() if "千亿" in k)
+    assert thousand[2] == "0" and thousand[3] == "2025年"
+    cars = next(v for k, v in rows.items() if "汽车" in k)
+    assert cars[2].replace(",", "") in ("100", "100.00") and cars[3] == "2025"
 
 
 def test_docx_is_a4_with_page_numbers_and_official_font_names(written):

@@ -23,6 +23,7 @@ def test_an_indicator_opens_its_breakdown_and_the_targets_show_actual_values(pag
     giants = page.locator("[data-test=count-table] .el-table__body tr", has_text="小巨人").first
     assert "待评估" in giants.inner_text() and "2026年名单尚未导入" in giants.inner_text()
     assert page.locator("[data-test=sector-table] .el-table__body tr").count() == 17
+    assert page.locator("[data-test=value-source]").count() == 1  # 状态依据: 按定义计算 or 官方发布
     rows.filter(has_text="高技术制造业增加值占规模工业增加值比重").first.click()
     why = page.locator("[data-test=why-table] .el-table__body tr", has_text="长沙市")
     why.first.wait_for()

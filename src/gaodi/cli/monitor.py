@@ -28,6 +28,17 @@ def status_rows(records) -> list[dict]:
              "状态": f"[{STATUS_STYLE[r.status]}]{r.status_zh}[/]"} for r in records]
 
 
+def official_table(records) -> None:
+    """The records with an official value: computed and official side by side, with the one the status uses."""
+    both = [r for r in records if r.official_value is not None]
+    if both:
+        print_table([{"序号": r.number, "指标": r.indicator, "按定义计算": fmt(r.computed_value),
+                      "官方发布": fmt(r.official_value), "官方统计期": r.official_period or "同数据期",
+                      "差": fmt(r.difference), "来源": r.official_source,
+                      "状态依据": "官方发布" if r.value_source == "official" else "按定义计算"} for r in both],
+                    title="按定义计算与官方发布对照")
+
+
 app = typer.Typer(invoke_without_command=True, no_args_is_help=False,
                   help="规划指标监测 (monitor the plan); `gaodi monitor why 13 --period 2026-10` 分解原因")
 
@@ -58,6 +69,7 @@ def monitor_command(
             print_json(records)
             return
         print_table(status_rows(records), title=f"数量目标监测 {period}")
+        official_table(records)
         return
     if sectors:
         rows = open_workspace().sector_monitor(period, plan, area)
@@ -76,12 +88,7 @@ def monitor_command(
         print_json(records)
         return
     print_table(status_rows(records), title=f"规划监测 {period}")
-    both = [r for r in records if r.official_value is not None]
-    if both:
-        print_table([{"序号": r.number, "指标": r.indicator, "按定义计算": fmt(r.computed_value),
-                      "官方发布": fmt(r.official_value), "差": fmt(r.difference), "来源": r.official_source,
-                      "状态依据": "官方发布" if r.value_source == "official" else "按定义计算"} for r in both],
-                    title="按定义计算与官方发布对照")
+    official_table(records)
     console.print("[dim]状态规则与指标口径见 docs/indicators.md；--json 给出每个数值的口径、规则版本和数据来源（导入编号）[/dim]")
 
 

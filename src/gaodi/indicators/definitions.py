@@ -188,6 +188,8 @@ def _revenue_tier(low: float, high: float | None):
 def _new_above_scale(src: Sources, period: Period, area: Area, ctx: dict) -> Value:
     used, note = _complete(period, src)
     start = ctx.get("base_year", used.year - 1) + 1 if ctx.get("cumulative") else used.year
+    if start > used.year:  # a running sum since the base with no complete year after it: no data, not 0
+        return Value(None, used.key, [], (note + "；" if note else "") + f"基期之后尚无完整年度：{start}年年报尚未导入")
     missing = [y for y in range(min(start, used.year) - 1, used.year + 1) if not src.has_period(Period(y))]
     if missing:
         return _no_annual(Period(missing[-1]), note)
@@ -198,25 +200,37 @@ def _new_above_scale(src: Sources, period: Period, area: Area, ctx: dict) -> Val
         now = st.filter((st.period == str(year)) & st.above_scale).select("uscc")
         before = st.filter((st.period == str(year - 1)) & st.above_scale).select("uscc")
         total += float(src.run(now.anti_join(before, "uscc").semi_join(e, "uscc").count()))
-    if start > used.year:
-        note = (note + "；" if note else "") + "基期之后尚无完整年度"
     inputs = src.period_imports(*(Period(y) for y in range(min(start, used.year) - 1, used.year + 1)))
     return Value(total, used.key, inputs, note or (f"{start}-{used.year}年累计" if start < used.year else ""))
 
 
+def _cluster_list_year(src: Sources, listed) -> tuple[int, str]:
+    """The year the imported cluster list speaks for, and how that is known: the 名单年份 the import gave,
+    else the date of the latest import that wrote the list (a list describes what was known when imported)."""
+    stated = src.run(listed.list_year.max())
+    if stated is not None and not math.isnan(stated):
+        return int(stated), f"集群名单为{int(stated)}年名单（导入时注明名单年份）"
+    log = src.table("import_log")
+    when = src.run(log.filter(log.import_id.isin(src.import_ids(listed))).finished_at.max())
+    return when.year, f"集群名单未注明名单年份，按导入日期 {when:%Y-%m-%d} 计为{when.year}年名单"
+
+
 def _clusters(level: str):
+    """Clusters of ``level`` in the list's year: the year the list speaks for (its import), at most the
+    period's year; clusters recognised after that year are not counted."""
     def compute(src: Sources, period: Period, area: Area, ctx: dict) -> Value:
         listed = src.table("clusters")
         if not int(src.run(listed.count())):
             return Value(None, period.key, [], "未导入集群名单")
-        year = _list_year(src, listed, "year_recognised", period) or period.year
+        listed_year, how = _cluster_list_year(src, listed)
+        year = min(listed_year, period.year)
         c = listed.filter((listed.level == level)
                           & (listed.year_recognised.isnull() | (listed.year_recognised <= year)))
         if area.kind == "chain":
             c = c.filter(c.chain_id == area.code)
         elif area.kind != "province":
             c = area.regions(c.filter(c.region_code.notnull()))
-        note = f"名单最新为{year}年" if year < period.year else ""
+        note = how + (f"；名单最新为{listed_year}年" if listed_year < period.year else "")
         return Value(_num(src.run(c.count())), str(year), src.import_ids(listed), note)
     return compute
 

@@ -181,6 +181,8 @@ KINDS: tuple[Kind, ...] = (
         _region("region_code", "所在地区代码", ("所在地区代码", "区划代码"), required=False),
         Column("chain_id", "text", "产业链代码", ("产业链代码",), references=("chains", "chain_id")),
         Column("year_recognised", "year", "认定年份", ("认定年份",)),
+        Column("list_year", "year", "名单年份", ("名单年份", "名单截至年份"),
+               help="名单反映哪一年的情况（如 2026 年公布的集群名单写 2026）；不填则按导入日期计"),
     ), key=("cluster_id",)),
     Kind("cluster-members", "cluster_members", "集群成员企业", (
         Column("cluster_id", "text", "集群代码", ("集群代码",), required=True,

@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from gaodi.indicators.definitions import VERSION, Definition, Value, entered_value, find_definition
 from gaodi.indicators.frame import Area, Period
 from gaodi.indicators.sources import Sources
+from gaodi.monitor import official as of
 from gaodi.monitor import progress as pr
 from gaodi.plan.model import Indicator, Plan
+from gaodi.plan.relations import resolve
 
 ASSIGNED_SUFFIX = "（国家下达任务）"  # an entered value named "<indicator>（国家下达任务）" is the assigned target
-BASE_SOURCE_ZH = {"plan": "规划公布基期值", "data": "按数据计算的基期值"}
+BASE_SOURCE_ZH = {"plan": "规划公布基期值", "data": "按数据计算的基期值", "official": "官方发布的基期值"}
 
 
 @dataclass
@@ -81,6 +83,7 @@ class MonitorRecord:
     official_value: float | None = None  # published for the same data period, with its source
     official_source: str = ""
     difference: float | None = None  # computed − official
+    official_period: str = ""  # the official value's own period ("2026-2027年年均", "2025年10月") when it differs
 
 
 def _goal(plan: Plan, ind: Indicator) -> pr.Goal:
@@ -148,19 +151,16 @@ class Monitor:
         return plan_base, data_base, note
 
     def official(self, d: Definition | None, ind: Indicator, val: Value, area: Area) -> Value | None:
-        """The official value published for the computed value's own data period, if one was imported
-        (not for average-growth indicators, whose value is an average over years)."""
-        if d is None or d.compute is None or d.kind in ("entered", "rate") or not val.data_period:
-            return None
-        got = entered_value(self.src, Period.parse(val.data_period), area, {"names": [ind.name, d.name]})
-        return got if got.value is not None and got.data_period == val.data_period else None
+        """The official value published for the computed value's own data period (see
+        :func:`gaodi.monitor.official.same_period`; average growth: :func:`official_average`)."""
+        return of.same_period(self.src, d, ind, val, area)
 
     def record(self, ind: Indicator, period: Period, area: Area, value_source: str = "computed") -> MonitorRecord:
         plan = self.plan
         d = find_definition(ind.name)
         kind = d.kind if d else "entered"
-        goal = _goal(plan, ind)
-        base_year = ind.base_year or plan.base_year
+        relation = ind.target.relation if ind.target.op == "relative" else None
+        base_year = (relation.base_year if relation else None) or ind.base_year or plan.base_year
         val = self.value(d, ind, period, area)
         official = self.official(d, ind, val, area)
         if official is not None and value_source == "official":
@@ -168,11 +168,22 @@ class Monitor:
         used = Period.parse(val.data_period) if val.data_period else period
         complete = used.month in (None, 12)
         plan_base, data_base, base_note = self._base(d, kind, ind, area, base_year)
-        base = plan_base if plan_base is not None else data_base
-        base_source = "plan" if plan_base is not None else ("data" if data_base is not None else None)
+        official_base = None
+        if relation is not None:  # "提高 X 个百分点": judged once a base is known (plan, official, data)
+            official_base = of.base_value(self.src, d, ind, area, base_year) if plan_base is None else None
+            known = next((b for b in (plan_base, official_base, data_base) if b is not None), None)
+            if known is not None:
+                ind = ind.model_copy(update={"target": resolve(ind.target, known)})
+        goal = _goal(plan, ind)
+        base = next((b for b in (plan_base, official_base, data_base) if b is not None), None)
+        base_source = ("plan" if plan_base is not None else "official" if official_base is not None
+                       else "data" if data_base is not None else None)
+        target = ind.target.describe()
+        if relation is not None and ind.target.op != "relative":
+            target = f"{relation.text}（{target}）"
         r = MonitorRecord(
             plan.id, ind.number, ind.name, ind.category, ind.unit, area.name or area.code, area.kind,
-            period.key, val.data_period, val.value, base, base_year, ind.target.describe(), goal.op,
+            period.key, val.data_period, val.value, base, base_year, target, goal.op,
             goal.value, goal.low, goal.high, goal.year, goal.cumulative, None, None, None, None, None, None,
             None, None, None, "pending", "", "", d.key if d else None, d.formula if d else None, VERSION,
             list(val.inputs), val.note, plan.doc_number, value_label=label(used), complete=complete,
@@ -185,21 +196,37 @@ class Monitor:
             r.computed_value, r.official_value, r.official_source = computed, official.value, official.note
             r.difference = None if computed is None else computed - official.value
             r.value_source = "official" if value_source == "official" else "computed"
-        if kind == "rate":
-            self._rate(r, d, ind, period, area, goal, base_year)
+            if official.data_period != val.data_period:  # a count published as of a month of the list's year
+                when = Period.parse(official.data_period)
+                r.official_period = f"截至{when.year}年{when.month}月" if when.month else f"{when.year}年"
+        if goal.op == "relative":
+            r.status, r.reason = "pending", of.relative_wanted(ind, d, base_year)
+        elif kind == "rate":
+            self._rate(r, d, ind, period, area, goal, base_year, value_source)
         else:
             self._level(r, d, kind, ind, area, goal, base_year, used, complete)
         r.status_zh, r.status_en = pr.STATUS_ZH[r.status], pr.STATUS_EN[r.status]
         r.evidence = self._evidence(r)
         return r
 
-    def _rate(self, r, d, ind, period, area, goal, base_year) -> None:
+    def _rate(self, r, d, ind, period, area, goal, base_year, value_source="computed") -> None:
         """Average growth: the geometric average of the complete years since the base, the rate still
-        required, and in a partial year its 1-N月 growth (labelled) against that rate."""
+        required, and in a partial year its 1-N月 growth (labelled) against that rate. An official average
+        over the same years stands beside it; ``value_source`` = official judges on that one."""
         last = self.last_complete_year(period)
         grown = self.annual(d, ind, area, range(base_year + 1, (last or base_year) + 1))
         achieved = list(grown.values())
         r.average_rate = pr.average_rate(achieved)
+        official = of.official_average(self.src, d, ind, area, base_year, max(grown)) if grown else None
+        if official is not None:
+            r.computed_value, r.official_value, r.official_source = r.average_rate, official.value, official.note
+            r.difference = r.average_rate - official.value
+            r.official_period = f"{base_year + 1}-{max(grown)}年年均" if max(grown) > base_year + 1 else \
+                f"{max(grown)}年"
+            if value_source == "official":
+                r.value_source, r.inputs = "official", sorted(set(r.inputs) | set(official.inputs))
+                achieved = [official.value] * (max(grown) - base_year)
+                r.average_rate = official.value
         r.required, r.required_unit = pr.required_rate(achieved, goal, base_year), "%/年"
         r.period_growth = r.value
         partial = period.month not in (None, 12)
@@ -276,13 +303,18 @@ class Monitor:
             roll = f"，上年规上名录 {r.expected_reporters} 家" if r.expected_reporters is not None else ""
             parts.append(f"{r.reporters} 家企业报送{roll}")
         if r.base_source:
-            other = r.base_data if r.base_source == "plan" else None
+            other = r.base_data if r.base_source in ("plan", "official") else None
             beside = f"（按数据计算 {other:.4g}）" if other is not None else ""
             parts.append(f"基期：{r.base_source_zh} {r.base:.4g}{beside}")
         if r.official_value is not None:
             used = "官方发布值" if r.value_source == "official" else "按定义计算值"
-            parts.append(f"按定义计算 {r.computed_value:.4g}，官方发布 {r.official_value:.4g}"
-                         f"（差 {r.difference:+.4g}；{r.official_source}），状态依据{used}")
+            when = f"（{r.official_period}）" if r.official_period else ""
+            computed = "无" if r.computed_value is None else f"{r.computed_value:.4g}"
+            diff = "" if r.difference is None else f"差 {r.difference:+.4g}；"
+            parts.append(f"按定义计算 {computed}，官方发布{when} {r.official_value:.4g}"
+                         f"（{diff}{r.official_source}），状态依据{used}")
+        if r.note and r.value_source != "official":
+            parts.append(r.note)
         parts.append(f"口径版本 {r.rule_version}")
         if r.inputs:
             parts.append("导入编号 " + ",".join(str(i) for i in r.inputs))

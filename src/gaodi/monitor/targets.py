@@ -13,6 +13,7 @@ from gaodi.indicators.frame import Area, Period
 from gaodi.monitor.records import Monitor, MonitorRecord
 from gaodi.plan.model import CountTarget, Indicator, Target
 
+NO_OFFICIAL = "无官方来源（未导入同期官方发布值；随附参考数据见 gaodi monitor load-official）"
 # (words in the subject, level or None, definition key)
 COUNT_SUBJECTS = (
     ("千亿企业", None, "revenue_1000yi"),
@@ -51,5 +52,7 @@ def count_records(monitor: Monitor, period: Period, area: Area) -> list[MonitorR
         if key is None and r.value is None:
             r.status, r.status_zh, r.status_en = "pending", "待评估", "pending"
             r.reason = "gaodi 没有该数量目标的统计口径"
+        if r.official_value is None:
+            r.official_source = NO_OFFICIAL
         out.append(r)
     return out

@@ -158,7 +158,10 @@ MIGRATIONS: tuple[Migration, ...] = (
         """UPDATE users SET demo = (username IN ('admin', 'province', 'city', 'park', 'chain', 'enterprise')
             AND coalesce(display_name, '') LIKE '%（演示）'), must_change_password = FALSE, token_version = 0""",
     )),
-    Migration(11, "tasks (督办) with their steps, the in-app inbox, and an e-mail address per account", (
+    Migration(9, "the year a cluster list speaks for (名单年份), so cluster counts are dated by their data", (
+        "ALTER TABLE clusters ADD COLUMN list_year INTEGER",
+    )),
+    Migration(10, "tasks (督办) with their steps, the in-app inbox, and an e-mail address per account", (
         """CREATE SEQUENCE task_seq START 1""",
         """CREATE TABLE tasks (
             task_id VARCHAR PRIMARY KEY, title VARCHAR NOT NULL, body_code VARCHAR NOT NULL,

@@ -12,6 +12,8 @@ from fastapi import APIRouter, Query
 from gaodi.access.filters import ensure_city, ensure_park
 from gaodi.access.scope import Scope
 from gaodi.api.deps import CacheDep, GaodiDep, StatPeriod, UserScope
+from gaodi.api.monitor_responses import (MonitorPeriodsPublic, MonitorPublic, MonitorTargetsPublic, PlanPublic,
+                                         PlanSummaryPublic, WhyPublic)
 from gaodi.api.schemas import ERRORS
 from gaodi.cli.output import to_jsonable
 from gaodi.directory.regions import statistics_periods
@@ -20,23 +22,23 @@ from gaodi.errors import ForbiddenError
 router = APIRouter(tags=["规划监测 plan monitoring"], responses=ERRORS)
 
 
-@router.get("/plans", summary="库中的规划 (plans in the store)")
+@router.get("/plans", response_model=list[PlanSummaryPublic], summary="库中的规划 (plans in the store)")
 def plans(g: GaodiDep, _: UserScope) -> list[dict]:
     return to_jsonable(g.plans())
 
 
-@router.get("/plans/{plan_id}", summary="一个规划：指标、产业目标、数量目标 (one plan)")
+@router.get("/plans/{plan_id}", response_model=PlanPublic, summary="一个规划：指标、产业目标、数量目标 (one plan)")
 def plan(plan_id: str, g: GaodiDep, _: UserScope) -> dict:
     return to_jsonable(g.plan(plan_id))
 
 
-@router.get("/monitor/periods", summary="可监测的统计期 (periods with data)")
+@router.get("/monitor/periods", response_model=MonitorPeriodsPublic, summary="可监测的统计期 (periods with data)")
 def periods(g: GaodiDep, _: UserScope, cache: CacheDep) -> dict:
     listed = cache.get(("periods",), lambda: available_periods(g))
     return {"periods": listed, "default": listed[0]}
 
 
-@router.get("/monitor", summary="规划指标监测 (monitor the plan's indicators)")
+@router.get("/monitor", response_model=MonitorPublic, summary="规划指标监测 (monitor the plan's indicators)")
 def monitor(g: GaodiDep, scope: UserScope, cache: CacheDep, period: StatPeriod,
             area: str | None = Query(None, description="市代码或园区编号；省略为本范围的默认地区"),
             plan_id: str | None = Query(None, description="规划代码；库中只有一个时可省略"),
@@ -48,7 +50,8 @@ def monitor(g: GaodiDep, scope: UserScope, cache: CacheDep, period: StatPeriod,
         "records": g.monitor(period, plan_id, area, value_source)})
 
 
-@router.get("/monitor/targets", summary="产业营收目标与数量目标监测 (sector and count targets)")
+@router.get("/monitor/targets", response_model=MonitorTargetsPublic,
+            summary="产业营收目标与数量目标监测 (sector and count targets)")
 def targets(g: GaodiDep, scope: UserScope, cache: CacheDep,
             period: str | None = Query(None, description="2025 或 2026-10；默认最新"),
             area: str | None = Query(None, description="市代码或园区编号；省略为本范围的默认地区"),
@@ -59,7 +62,8 @@ def targets(g: GaodiDep, scope: UserScope, cache: CacheDep,
         "sectors": g.sector_monitor(period, plan_id, area), "counts": g.count_monitor(period, plan_id, area)})
 
 
-@router.get("/monitor/why", summary="指标分解：各地区对数值与变化的贡献 (why an indicator stands where it does)")
+@router.get("/monitor/why", response_model=WhyPublic,
+            summary="指标分解：各地区对数值与变化的贡献 (why an indicator stands where it does)")
 def why(g: GaodiDep, scope: UserScope, cache: CacheDep,
         indicator: str = Query(..., description="指标序号、名称或口径代码"),
         period: str | None = Query(None, description="2025 或 2026-10；默认最新"),
