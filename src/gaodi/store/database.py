@@ -259,6 +259,17 @@ class Store:
     def checkpoint(self) -> None:
         self.con.execute("CHECKPOINT")
 
+    def cursor(self) -> Store:
+        """A store on its own cursor of this database: the same data, a connection for one thread.
+
+        A DuckDB connection must not be used by two threads at once; cursors of one database run side by
+        side (reads in parallel, writes under DuckDB's transactions and this store's write locks)."""
+        return _CursorStore(self)
+
+    def interrupt(self) -> None:
+        """Stop the query running on this store's connection (a request's time budget ran out)."""
+        self.con.interrupt()
+
     def close(self) -> None:
         self.con.close()
 
@@ -267,6 +278,18 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class _CursorStore(Store):
+    """A store on a cursor of another store's database (same data, its own connection)."""
+
+    def __init__(self, parent: Store) -> None:  # noqa: D107 - shares the parent's database, makes nothing
+        self.path = parent.path
+        self.sealing_key = parent.sealing_key
+        self.con = parent.con.cursor()
+        self.ibis = ibis.duckdb.from_connection(self.con)
+        self._depth = 0
+        self.locks = parent.locks  # one writer at a time across every cursor of the database
 
 
 def _quote(path: Path) -> str:
