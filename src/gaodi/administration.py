@@ -8,7 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from gaodi.access import accounts
-from gaodi.access.accounts import DemoLogin, User, create_demo_users, create_user
+from gaodi.access.accounts import DEFAULT_CHECKS, DemoLogin, User, create_demo_users, create_user
+from gaodi.access.passwords import PasswordChecks
+from gaodi.access.tokens import TokenClaims
 from gaodi.store import audit
 from gaodi.store import users as user_store
 
@@ -29,6 +31,25 @@ class Users:
     def list(self) -> list[dict[str, Any]]:
         """Every account, without its password hash."""
         return user_store.list_users(self.g.store)
+
+    def get(self, username: str) -> dict[str, Any]:
+        """One account as listed (NotFoundError when there is none), without its password hash."""
+        record = user_store.get_user(self.g.store, username)
+        return {k: v for k, v in record.items() if k not in ("password_hash", "token_version")}
+
+    def log_in(self, username: str, password: str, *, production: bool = False,
+               checks: PasswordChecks = DEFAULT_CHECKS) -> User:
+        """The account when the password matches and it may log in here (one password check, always)."""
+        return accounts.authenticate(self.g.store, username, password, production=production, checks=checks)
+
+    def from_token(self, claims: TokenClaims, *, production: bool = False) -> User:
+        """The account a token names, when it is active and the token has not been revoked."""
+        return accounts.load_user(self.g.store, claims, production=production)
+
+    def change_password(self, username: str, current: str, new: str, *,
+                        checks: PasswordChecks = DEFAULT_CHECKS) -> User:
+        """The owner changes their password, giving the current one; older tokens stop working."""
+        return accounts.change_password(self.g.store, username, current, new, checks=checks)
 
     def demo(self) -> list[DemoLogin]:
         """One demo account per role, with its password (for the demo workspace only)."""

@@ -295,6 +295,19 @@ class Gaodi:
     def row_counts(self) -> dict[str, int]:
         return self.store.row_counts()
 
+    # --- serving many users -----------------------------------------------------------------
+    def on_own_connection(self) -> Gaodi:
+        """The same workspace on a connection of its own, for one server thread or request at a time."""
+        return Gaodi(self.settings, self.store.cursor())
+
+    def interrupt(self) -> None:
+        """Stop the query running on this workspace's connection (a request's time budget ran out)."""
+        self.store.interrupt()
+
+    def data_version(self) -> tuple:
+        """What moves whenever a computed answer may change: the last import, the plans and policy sets saved."""
+        return self.store.data_version()
+
     def close(self) -> None:
         self.store.close()
 

@@ -5,16 +5,14 @@ from __future__ import annotations
 import json
 
 from gaodi.api.routers.cli_bridge import CliBridge
-from gaodi.api.sessions import ThreadStore
 from gaodi.cli.forwarded import Terminal, run_command
-from gaodi.core import Gaodi
 
 COMMAND = {"args": ["imports", "--json"], "cwd": "/"}
 
 
 def run(workspace, *args: str, cwd: str = "/"):
     return run_command(list(args), cwd, Terminal(width=120), Terminal(width=120), False,
-                       lambda: Gaodi(workspace.settings, ThreadStore(workspace.store)))
+                       workspace.on_own_connection)
 
 
 def test_the_endpoint_refuses_without_a_bridge_a_token_or_the_loopback_socket(client):

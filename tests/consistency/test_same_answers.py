@@ -143,6 +143,22 @@ def test_location_quotients_are_the_same_everywhere(core, ask, api):
     assert in_core[("430100", "37")] == pytest.approx((20000 / 30000) / (20000 / 51000))
 
 
+def test_without_a_year_the_cli_and_the_api_analyse_the_same_default_year(core, ask, api):
+    """The province has annual figures for 2024 and 2025 (tests/api/province.py): with no year asked,
+    ``gaodi region specialise``, ``/api/regional/location-quotients`` and the core all take 2025.
+    (The CLI used to refuse the two years of the store and ask for --year.)"""
+    assert core.regional.year() == "2025"
+    cli = ask("region", "--measure", "value_added", "--digits", "2", "specialise")
+    assert cli["year"] == "2025"
+    in_cli = {(r["region"], r["industry"]): r["lq"] for r in cli["location_quotients"]}
+    body = api("/regional/location-quotients", measure="value_added", level="city", digits=2, page_size=500)
+    assert body["year"] == "2025"
+    in_api = {(r["region"], r["industry"]): r["lq"] for r in body["items"]}
+    assert in_cli.keys() == in_api.keys() and all(in_cli[k] == pytest.approx(in_api[k]) for k in in_cli)
+    # the 长沙 37 航空 quotient of the test above
+    assert in_cli[("430100", "37")] == pytest.approx((20000 / 30000) / (20000 / 51000))
+
+
 # --- enterprise problems ---------------------------------------------------------------------------
 STAT_KEYS = ("problems", "open", "closed", "overdue_now", "on_time_rate", "median_workdays_to_close",
              "mean_satisfaction")
@@ -187,7 +203,7 @@ def _described(body: dict, model) -> None:
 
 
 def test_monitor_answers_fit_their_response_models(api):
-    from gaodi.api import monitor_responses as m
+    from gaodi.api.responses import monitor as m
 
     body = api("/monitor", period="2025", area="430000")
     _described(body, m.MonitorPublic)

@@ -19,6 +19,7 @@ from gaodi.api.cache import ResultCache
 from gaodi.api.docs_page import install_docs
 from gaodi.api.errors import install_error_handlers
 from gaodi.api.limits import BodyLimit
+from gaodi.api.responses import HealthPublic
 from gaodi.api.routers import (
     audit,
     auth,
@@ -78,7 +79,7 @@ def create_app(gaodi: Gaodi, settings: ApiSettings | None = None) -> FastAPI:
     if settings.docs_enabled:
         install_docs(app)
 
-    @app.get("/api/health", tags=["状态 health"], summary="服务状态 (health)")
+    @app.get("/api/health", response_model=HealthPublic, tags=["状态 health"], summary="服务状态 (health)")
     def health() -> dict:
         return {"status": "ok", "version": _version(), "production": settings.production}
 

@@ -1,6 +1,6 @@
 """Results that change only when the data does (the cockpit, the monitor, the policy match).
 
-Entries are kept per data version (:meth:`gaodi.store.Store.data_version`): the last import id, the
+Entries are kept per data version (:meth:`gaodi.core.Gaodi.data_version`): the last import id, the
 number of saved plans and of loaded policy rule sets. Any import,
 successful or not, moves it, and every entry of an older version is dropped. Two requests asking
 for the same missing entry compute it once: the second waits for the first.
@@ -18,13 +18,8 @@ from typing import Any
 from fastapi.responses import Response
 
 from gaodi.serialize import to_jsonable
-from gaodi.store import Store
 
 MAX_ENTRIES = 256
-
-
-def data_version(store: Store) -> tuple:
-    return store.data_version()
 
 
 class ResultCache:
@@ -34,9 +29,8 @@ class ResultCache:
         self._computing: dict[Hashable, threading.Lock] = {}
         self._lock = threading.Lock()
 
-    def get(self, store: Store, key: Hashable, compute: Callable[[], Any], version: tuple | None = None) -> Any:
-        """The value of ``key`` for the store's current data version, computing it when missing."""
-        version = version or data_version(store)
+    def get(self, version: tuple, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """The value of ``key`` for the data version ``version``, computing it when missing."""
         full = (version, key)
         with self._lock:
             if version != self._version:
@@ -60,17 +54,17 @@ class ResultCache:
 
 
 @dataclass
-class StoreCache:
-    """The server's cache seen from one request's store (the data version is read once per request)."""
+class RequestCache:
+    """The server's cache seen from one request (the data version is read once per request)."""
 
     cache: ResultCache
-    store: Store
+    data_version: Callable[[], tuple]
     _version: tuple | None = None
 
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         if self._version is None:
-            self._version = data_version(self.store)
-        return self.cache.get(self.store, key, compute, self._version)
+            self._version = self.data_version()
+        return self.cache.get(self._version, key, compute)
 
     def response(self, key: Hashable, compute: Callable[[], Any]) -> Response:
         """A JSON response whose encoded body is cached: repeated reads cost no encoding at all."""

@@ -13,18 +13,17 @@ from typing import Annotated, Literal
 from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from gaodi.access.accounts import User, load_user, require_password_changed
+from gaodi.access.accounts import User, require_password_changed
 from gaodi.errors import ForbiddenError, GaodiError, InputError, Location, NotAuthenticated, NotFoundError
 from gaodi.access.roles import require
 from gaodi.access.scope import Scope
 from gaodi.access.tokens import read_token
-from gaodi.api.cache import StoreCache
+from gaodi.api.cache import RequestCache
 from gaodi.api.limits import RequestBudget, budget_for, over_budget
 from gaodi.api.client_address import client_address
 from gaodi.api.settings import ApiSettings
 from gaodi.core import Gaodi
 from gaodi.directory.paging import MAX_PAGE_SIZE, PageRequest
-from gaodi.directory.regions import resolve_period, resolve_year
 
 _bearer = HTTPBearer(auto_error=False, description="POST /api/auth/login 得到的令牌 (the login token)")
 
@@ -34,7 +33,7 @@ def _gaodi(request: Request) -> Iterator[Gaodi]:
     pool, settings = request.app.state.workspaces, request.app.state.settings
     g = pool.acquire()
     seconds = budget_for(request.url.path, request.method, settings.request_seconds, settings.import_seconds)
-    budget = RequestBudget(g.store, seconds).start()
+    budget = RequestBudget(g.interrupt, seconds).start()
     try:
         yield g
     except Exception as exc:
@@ -67,8 +66,8 @@ async def _settings(request: Request) -> ApiSettings:
     return request.app.state.settings
 
 
-async def _cache(request: Request, g: Annotated[Gaodi, Depends(_gaodi)]) -> StoreCache:
-    return StoreCache(request.app.state.cache, g.store)
+async def _cache(request: Request, g: Annotated[Gaodi, Depends(_gaodi)]) -> RequestCache:
+    return RequestCache(request.app.state.cache, g.data_version)
 
 
 async def _client(request: Request) -> str:
@@ -78,7 +77,7 @@ async def _client(request: Request) -> str:
 
 GaodiDep = Annotated[Gaodi, Depends(_gaodi)]
 SettingsDep = Annotated[ApiSettings, Depends(_settings)]
-CacheDep = Annotated[StoreCache, Depends(_cache)]
+CacheDep = Annotated[RequestCache, Depends(_cache)]
 Client = Annotated[str, Depends(_client)]
 
 
@@ -89,7 +88,7 @@ def authenticate(g: Gaodi, settings: ApiSettings, secret: str,
     if credentials is None:
         raise NotAuthenticated("请先登录", "log in first", fix="POST /api/auth/login 取得令牌后放在 Authorization 头中")
     claims = read_token(credentials.credentials, secret)
-    return load_user(g.store, claims, production=settings.production)
+    return g.users.from_token(claims, production=settings.production)
 
 
 def _logged_in(request: Request, g: GaodiDep, settings: SettingsDep,
@@ -145,7 +144,7 @@ Year = Annotated[int | None, Query(description="统计年度，默认库中最�
 
 
 def _data_year(g: GaodiDep, cache: CacheDep, year: Year = None) -> int:
-    return cache.get(("year", year), lambda: resolve_year(g.store, year))
+    return cache.get(("year", year), lambda: g.directory.year(year))
 
 
 DataYear = Annotated[int, Depends(_data_year)]
@@ -155,7 +154,7 @@ StatPeriodQ = Annotated[str | None, Query(max_length=7, description="2025（年�
 
 
 def _stat_period(g: GaodiDep, cache: CacheDep, period: StatPeriodQ = None) -> str:
-    return cache.get(("stat-period", period), lambda: resolve_period(g.store, period))
+    return cache.get(("stat-period", period), lambda: g.directory.period(period))
 
 
 StatPeriod = Annotated[str, Depends(_stat_period)]

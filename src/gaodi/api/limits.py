@@ -13,6 +13,7 @@ after its bearer token has been checked, so an anonymous client cannot make the 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from fastapi.security import HTTPAuthorizationCredentials
@@ -21,7 +22,6 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gaodi.errors import GaodiError
-from gaodi.store import Store
 
 LONG_WORK = ("/api/imports/", "/api/problems/batch")
 """Paths of uploads: they get ``import_seconds`` (a large import takes minutes), not ``request_seconds``."""
@@ -52,9 +52,9 @@ def over_budget(seconds: float) -> OverBudget:
 
 @dataclass
 class RequestBudget:
-    """Interrupts ``store``'s connection when ``seconds`` pass before :meth:`end` is called."""
+    """Calls ``interrupt`` (the request's ``Gaodi.interrupt``) when ``seconds`` pass before :meth:`end`."""
 
-    store: Store
+    interrupt: Callable[[], None]
     seconds: float
     fired: bool = False
     _done: bool = False
@@ -72,7 +72,7 @@ class RequestBudget:
             if self._done:
                 return
             self.fired = True
-            self.store.con.interrupt()
+            self.interrupt()
 
     def end(self) -> None:
         """Stop the timer; after this the connection is never interrupted on this request's behalf."""

@@ -14,21 +14,25 @@ import pandas as pd
 from fastapi.responses import Response
 
 from gaodi.serialize import to_jsonable
-from gaodi.directory.paging import Page, PageRequest, run_all, run_page
+from gaodi.directory.paging import Page, PageRequest
+from gaodi.directory.service import Directory
 from gaodi.errors import InputError
 from gaodi.exports import neutralise
-from gaodi.store import Store
 
 MEDIA = {"csv": "text/csv; charset=utf-8",
          "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+EXPORTS: dict[int | str, dict] = {200: {"description": "一页 JSON；format=csv 或 xlsx 时为整表文件 (a page as JSON, or "
+                                                      "the whole list as a CSV or XLSX file)",
+                                        "content": {MEDIA["csv"].split(";")[0]: {}, MEDIA["xlsx"]: {}}}}
+"""The OpenAPI ``responses`` of a list route that also exports (``format=csv|xlsx``): the file media types."""
 
 
-def list_response(store: Store, expr: ir.Table, paging: PageRequest, fmt: str,
+def list_response(directory: Directory, expr: ir.Table, paging: PageRequest, fmt: str,
                   columns: list[dict[str, str]], filename: str) -> dict[str, Any] | Response:
     """A page of ``expr`` as JSON, or every row of it as a file named ``filename``.csv/.xlsx."""
     if fmt == "json":
-        return to_jsonable(run_page(store, expr, paging, columns).as_dict())
-    return file_response(run_all(store, expr), columns, filename, fmt)
+        return to_jsonable(directory.page(expr, paging, columns).as_dict())
+    return file_response(directory.all(expr), columns, filename, fmt)
 
 
 def rows_response(rows: list[dict[str, Any]], paging: PageRequest, fmt: str, columns: list[dict[str, str]],

@@ -11,22 +11,7 @@ from __future__ import annotations
 
 import threading
 
-import ibis
-
 from gaodi.core import Gaodi
-from gaodi.store import Store
-
-
-class ThreadStore(Store):
-    """A store on a cursor of another store's database (same data, its own connection)."""
-
-    def __init__(self, parent: Store) -> None:
-        self.path = parent.path
-        self.sealing_key = parent.sealing_key
-        self.con = parent.con.cursor()
-        self.ibis = ibis.duckdb.from_connection(self.con)
-        self._depth = 0
-        self.locks = parent.locks  # one writer at a time across every cursor of the database
 
 
 class WorkspacePool:
@@ -41,7 +26,7 @@ class WorkspacePool:
         with self._lock:
             if self._idle:
                 return self._idle.pop()
-        return Gaodi(self.root.settings, ThreadStore(self.root.store))
+        return self.root.on_own_connection()
 
     def release(self, g: Gaodi) -> None:
         with self._lock:

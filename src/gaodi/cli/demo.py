@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from gaodi.access.accounts import create_demo_users
 from gaodi.cli.context import open_workspace
 from gaodi.cli.monitor import status_rows
 from gaodi.cli.output import console, print_json, print_table
@@ -39,7 +38,7 @@ def demo_command(
             bars.update(tasks[phase], completed=done, total=total, description=f"{phase}：{text}")
 
         result = g.demo(size, progress=step)
-    logins = create_demo_users(g.store)
+    logins = g.users.demo()
     if as_json:
         print_json(result)
         return

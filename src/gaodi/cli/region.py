@@ -80,7 +80,8 @@ def specialise_command(input_file: InputOpt = None, sheet: SheetOpt = None, leve
                        year: YearOpt = None, json_out: JsonOpt = False) -> None:
     """区位熵、克鲁格曼专业化指数、赫芬达尔指数 (LQ, Krugman, Herfindahl)."""
     columns = LongTableColumns(region_column, industry_column, value_column, year_column)
-    matrix = region_industry_matrix(_one_year(input_file, sheet, level, columns, year), columns)
+    table, year = _one_year(input_file, sheet, level, columns, year)
+    matrix = region_industry_matrix(table, columns)
     result = specialisation(matrix)
     regions = _records(result.regions, "region")
     industries = _records(result.industries, "industry")
@@ -88,7 +89,7 @@ def specialise_command(input_file: InputOpt = None, sheet: SheetOpt = None, leve
         lq = result.location_quotients.stack().rename("lq").reset_index()
         values = matrix.loc[result.location_quotients.index, result.location_quotients.columns]
         lq = lq[values.to_numpy().ravel() > 0]
-        print_json({"regions": regions, "industries": industries, "location_quotients": lq,
+        print_json({"year": year, "regions": regions, "industries": industries, "location_quotients": lq,
                     **_exclusions(result)})
         return
     _show(regions, "地区专业化 (regions: Krugman, Herfindahl, top LQ)")
@@ -108,7 +109,8 @@ def clusters_command(input_file: InputOpt = None, sheet: SheetOpt = None, level:
                      json_out: JsonOpt = False) -> None:
     """强集群识别：区位熵居前四分之一且 ≥1，规模高于后四分之一 (strong clusters)."""
     columns = LongTableColumns(region_column, industry_column, value_column, year_column)
-    matrix = region_industry_matrix(_one_year(input_file, sheet, level, columns, year), columns)
+    table, year = _one_year(input_file, sheet, level, columns, year)
+    matrix = region_industry_matrix(table, columns)
     table = strong_clusters(matrix, lq_quantile=lq_quantile, min_lq=min_lq,
                             size_quantile=size_quantile)
     shown = table if show_all else table[table["strong"]]
@@ -131,7 +133,7 @@ def shiftshare_command(input_file: InputOpt = None, sheet: SheetOpt = None, leve
                        json_out: JsonOpt = False) -> None:
     """偏离-份额分解 (Dunn 1960，附 Esteban-Marquillas 配置效应) (shift-share)."""
     columns = LongTableColumns(region_column, industry_column, value_column, year_column)
-    table = _load(input_file, sheet, level, columns)
+    table, _ = _load(input_file, sheet, level, columns)
     by_year = matrices_by_year(table, columns)
     years = sorted(by_year)
     base = base_year or years[0]
@@ -177,7 +179,8 @@ def complexity_command(input_file: InputOpt = None, sheet: SheetOpt = None, leve
                        json_out: JsonOpt = False) -> None:
     """经济复杂度 ECI 与行业复杂度 PCI（特征向量法，z 分数）(economic complexity)."""
     columns = LongTableColumns(region_column, industry_column, value_column, year_column)
-    matrix = region_industry_matrix(_one_year(input_file, sheet, level, columns, year), columns)
+    table, year = _one_year(input_file, sheet, level, columns, year)
+    matrix = region_industry_matrix(table, columns)
     result = economic_complexity(matrix, threshold)
     regions = [{"region": r, "diversity": int(result.diversity[r]), "eci": float(v)}
                for r, v in result.eci.sort_values(ascending=False).items()]
@@ -211,7 +214,8 @@ def opportunities_command(input_file: InputOpt = None, sheet: SheetOpt = None, l
                           json_out: JsonOpt = False) -> None:
     """各地区尚无比较优势的行业：按密度（可行性）和吸引力排序 (growth opportunities)."""
     columns = LongTableColumns(region_column, industry_column, value_column, year_column)
-    matrix = region_industry_matrix(_one_year(input_file, sheet, level, columns, year), columns)
+    table, year = _one_year(input_file, sheet, level, columns, year)
+    matrix = region_industry_matrix(table, columns)
     wanted = list(future_industry_priorities()) if future else []
     if priorities is not None:
         wanted += priorities_from_table(read_table_file(priorities))
@@ -233,22 +237,26 @@ def opportunities_command(input_file: InputOpt = None, sheet: SheetOpt = None, l
     _print_exclusions(result)
 
 
-def _load(path: Path | None, sheet: str | None, level: str | None, columns: LongTableColumns
-          ) -> pd.DataFrame:
+def _load(path: Path | None, sheet: str | None, level: str | None, columns: LongTableColumns,
+          year: str | None = None) -> tuple[pd.DataFrame, str | None]:
+    """The long table and the year to analyse: from the file, or from the workspace store, where no
+    ``--year`` means the core's default (the latest year with annual statistics, as the REST API takes)."""
     if path is None:
         from gaodi.cli.context import open_workspace
 
-        table = open_workspace().regional.long_table(_store["measure"], level or "city", _store["digits"])
+        g = open_workspace()
+        table = g.regional.long_table(_store["measure"], level or "city", _store["digits"])
         return table.rename(columns={"region": columns.region, "industry": columns.industry,
-                                     "value": columns.value, "year": columns.year})
+                                     "value": columns.value, "year": columns.year}), g.regional.year(year)
     table = read_table_file(path, sheet=sheet)
-    return apply_region_level(table, level, columns.region)
+    return apply_region_level(table, level, columns.region), year
 
 
 def _one_year(path: Path | None, sheet: str | None, level: str | None, columns: LongTableColumns,
-              year: str | None) -> pd.DataFrame:
-    """The table of one year: refuse to add up several years silently."""
-    table = _load(path, sheet, level, columns)
+              year: str | None) -> tuple[pd.DataFrame, str | None]:
+    """The table of one year and that year (None: a file without years); several years of a file are
+    refused rather than added up silently."""
+    table, year = _load(path, sheet, level, columns, year)
     if columns.year not in table.columns:
         if year is not None:
             raise InputError(
@@ -257,7 +265,7 @@ def _one_year(path: Path | None, sheet: str | None, level: str | None, columns: 
                 fix="用 --year-column 指明年份列，或去掉 --year。",
                 location=Location(file=str(path), column=columns.year),
             )
-        return table
+        return table, None
     years = sorted(table[columns.year].dropna().astype(str).str.strip().unique())
     if year is None:
         if len(years) > 1:
@@ -268,7 +276,7 @@ def _one_year(path: Path | None, sheet: str | None, level: str | None, columns: 
                 fix="用 --year 选一个年份。",
                 location=Location(file=str(path), column=columns.year),
             )
-        return table
+        return table, years[0] if years else None
     if year not in years:
         raise InputError(
             message=f"年份 {year} 不在表中；表中年份：{'、'.join(years)}",
@@ -276,7 +284,7 @@ def _one_year(path: Path | None, sheet: str | None, level: str | None, columns: 
             fix="从表中年份里选择 --year。",
             location=Location(file=str(path), column=columns.year),
         )
-    return table[table[columns.year].astype(str).str.strip() == year]
+    return table[table[columns.year].astype(str).str.strip() == year], year
 
 
 def _show(rows: Any, title: str, columns: list[str] | None = None) -> None:

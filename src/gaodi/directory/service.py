@@ -12,12 +12,27 @@ from typing import Any
 
 import ibis.expr.types as ir
 
-from gaodi.access.filters import city_of_regions, ensure_enterprise, scoped_city_codes, scoped_enterprises
+from gaodi.access.filters import (
+    city_of_regions,
+    ensure_city,
+    ensure_enterprise,
+    ensure_park,
+    scoped_city_codes,
+    scoped_enterprises,
+)
 from gaodi.access.scope import Scope
 from gaodi.directory.enterprises import enterprise_detail, enterprise_list
 from gaodi.directory.paging import Page, PageRequest, run_all, run_page
 from gaodi.directory.parks import park_detail, park_list
-from gaodi.directory.regions import annual_years, city_detail, city_overview, resolve_year
+from gaodi.directory.regions import (
+    annual_years,
+    city_detail,
+    city_overview,
+    resolve_period,
+    resolve_year,
+    statistics_periods,
+)
+from gaodi.errors import ForbiddenError
 
 __all__ = ["Directory"]
 
@@ -35,6 +50,15 @@ class Directory:
     def year(self, year: int | None = None) -> int:
         """``year`` checked against the store, or the latest year with annual statistics."""
         return resolve_year(self.g.store, year)
+
+    def periods(self) -> list[str]:
+        """Periods with statistics, newest first: cumulative months, then years (``2026-10``, ``2025``)."""
+        return statistics_periods(self.g.store)
+
+    def period(self, period: str | None = None) -> str:
+        """``period`` checked against the statistics in the store (InputError naming those there are), or
+        the latest one."""
+        return resolve_period(self.g.store, period)
 
     def cities(self, scope: Scope, year: int | None = None) -> dict[str, Any]:
         """The cities of the scope with their figures (the cockpit map)."""
@@ -64,6 +88,33 @@ class Directory:
     def check_enterprise(self, scope: Scope, uscc: str) -> None:
         """NotFoundError when ``uscc`` is unknown, ForbiddenError when it lies outside the scope."""
         ensure_enterprise(self.g.store, scope, uscc)
+
+    def check_park(self, scope: Scope, park_id: str) -> None:
+        """NotFoundError when the park is unknown, ForbiddenError when it lies outside the scope."""
+        ensure_park(self.g.store, scope, park_id)
+
+    def check_city(self, scope: Scope, city_code: str) -> None:
+        """NotFoundError when the city is not the province's, ForbiddenError when it lies outside the scope."""
+        ensure_city(self.g.store, scope, city_code)
+
+    def area_for(self, scope: Scope, area: str | None) -> str | None:
+        """The area (city code or park id) a scope may monitor: its own by default, ForbiddenError outside.
+
+        Province users choose any area; a city user their city or one of its parks; a park user their park;
+        chain offices and enterprises see the province's figures, which are published aggregates."""
+        if scope.kind == "province":
+            return area
+        own = scope.values[0] if scope.kind in ("city", "park") else None
+        if area is None or area == own:
+            return own
+        if scope.kind == "city" and not area.isdigit():
+            self.check_park(scope, area)
+            return area
+        if scope.kind == "city":
+            self.check_city(scope, area)
+        raise ForbiddenError(f"地区 {area} 不在您的数据范围（{scope.describe()}）内",
+                             f"area {area} is outside your scope", fix="如需查看，请联系上级部门授权",
+                             details={"scope": scope.as_dict()})
 
     def city_codes(self, scope: Scope) -> list[str]:
         """The city codes a scope reaches (every city for province and chain scopes)."""

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from gaodi.errors import InputError
+from gaodi.access.filters import ensure_enterprise, ensure_park, restrict, scoped_enterprises, scoped_parks
+from gaodi.access.scope import Scope
+from gaodi.errors import ForbiddenError, InputError, NotFoundError
 from gaodi.evaluation.cluster_ladder import ClusterMonitor, cluster_ladder
 from gaodi.evaluation.dynamic import compare_years, dynamic_management
 from gaodi.evaluation.ruleset import RuleSet, list_rulesets, load_ruleset
@@ -41,6 +43,39 @@ class Evaluations:
     def years(self) -> list[int]:
         """The years with annual statistics, ascending."""
         return years_with_data(self.g.store)
+
+    def ids_in_scope(self, scope: Scope, subject: str) -> frozenset[str] | None:
+        """The ids of the enterprises, parks or clusters (``subject``) a scope reaches; None: every one.
+
+        An enterprise is in scope by ``scoped_enterprises``, a park by ``scoped_parks``, a cluster when one
+        of its member enterprises is."""
+        if scope.is_province:
+            return None
+        store = self.g.store
+        if subject == "enterprises":
+            expr = scoped_enterprises(store, scope).select(id="uscc")
+        elif subject == "parks":
+            expr = scoped_parks(store, scope).select(id="park_id")
+        else:
+            expr = restrict(store.table("cluster_members"), store, scope).select(id="cluster_id").distinct()
+        return frozenset(store.execute(expr)["id"].astype(str))
+
+    def check_subject(self, scope: Scope, subject: str, alt_id: str) -> None:
+        """NotFoundError for an unknown enterprise, park or cluster, ForbiddenError for one outside the scope."""
+        if subject == "enterprises":
+            ensure_enterprise(self.g.store, scope, alt_id)
+            return
+        if subject == "parks":
+            ensure_park(self.g.store, scope, alt_id)
+            return
+        clusters = self.g.store.table("clusters")
+        if not self.g.store.execute(clusters.filter(clusters.cluster_id == alt_id).count()):
+            raise NotFoundError(f"没有代码为 {alt_id} 的集群", f"no cluster {alt_id}", fix="在集群梯队中查找")
+        inside = self.ids_in_scope(scope, subject)
+        if inside is not None and alt_id not in inside:
+            raise ForbiddenError(f"集群 {alt_id} 不在您的数据范围（{scope.describe()}）内",
+                                 f"cluster {alt_id} is outside your scope ({scope.kind})",
+                                 fix="如需查看，请联系上级部门授权", details={"scope": scope.as_dict()})
 
     def evaluate(self, rules: str | RuleSet, year: int | None = None, *, subject: str | None = None,
                  **options) -> StoreEvaluation:

@@ -63,28 +63,39 @@ def held_titles(store, year: int) -> ibis.Table:
     )
 
 
-def enterprise_rows(store, year: int) -> ibis.Table:
+def enterprise_rows(store, year: int, *, every_enterprise: bool = False, uscc: str | list[str] | None = None,
+                    enterprises: ibis.Table | None = None) -> ibis.Table:
     """Enterprises with figures for ``year``: master data, this year's and last year's statistics.
 
-    Columns: uscc, name, region_code, city_code, park_id, industry_code, section, founded_year,
-    above_scale, the STAT_FIELDS, ``prev_<field>`` for year − 1 and a flag per held title.
-    Only enterprises with an annual row for ``year`` are returned.
+    The one enterprise row builder: evaluations, clusters, ladders and the policy calculator's attribute
+    table all start from it. Columns: uscc, name, region_code, city_code, park_id, industry_code, section,
+    founded_year, above_scale, the STAT_FIELDS, ``prev_<field>`` for year − 1, the EMISSION_FIELDS (and
+    ``prev_``) and a flag per held title.
+
+    By default only enterprises with an annual row for ``year`` are returned (an evaluation grades what
+    it has figures for); ``every_enterprise`` keeps every enterprise of the register, its figures null when
+    it reported none (the policy calculator then says 数据缺失). ``uscc`` reads only those enterprises;
+    ``enterprises`` replaces the register (e.g. the enterprises of a user's scope).
     """
     st = store.table("statistics")
-    this = st.filter((st.period == str(year)) & (st.period_type == "year"))
+    ent = store.table("enterprises") if enterprises is None else enterprises
+    if uscc is not None:  # filter the keyed tables, so a single enterprise's query reads a few rows
+        wanted = [uscc] if isinstance(uscc, str) else list(uscc)
+        ent, st = ent.filter(ent.uscc.isin(wanted)), st.filter(st.uscc.isin(wanted))
+    this = st.filter((st.period == str(year)) & (st.period_type == "year")).select("uscc", "above_scale",
+                                                                                    *STAT_FIELDS)
     last = st.filter((st.period == str(year - 1)) & (st.period_type == "year"))
     last = last.select("uscc", **{f"prev_{f}": last[f] for f in STAT_FIELDS})
-    ent = store.table("enterprises")
+    master = ent.select("uscc", "name", "region_code", "park_id", "industry_code", "founded_year")
     regions = store.table("regions").select(r_code="code", city_code="city_code")
     industries = store.table("industries").select(i_code="code", section="section")
     titles = held_titles(store, year)
     now_e = emissions(store, year)
     last_e = emissions(store, year - 1)
     last_e = last_e.select(e_uscc="uscc", **{f"prev_{f}": last_e[f] for f in EMISSION_FIELDS})
+    figures = master.left_join(this, "uscc").drop("uscc_right") if every_enterprise else this.join(master, "uscc")
     rows = (
-        this.select("uscc", "above_scale", *STAT_FIELDS)
-        .join(ent.select("uscc", "name", "region_code", "park_id", "industry_code", "founded_year"),
-              "uscc")
+        figures
         .left_join(last, "uscc")
         .drop("uscc_right")
         .left_join(regions, ibis._.region_code == regions.r_code)

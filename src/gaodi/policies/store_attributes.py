@@ -1,6 +1,8 @@
 """Build the policy calculator's enterprise table (政策计算器的企业画像表) from the store, with Ibis.
 
-One row per enterprise of ``enterprises`` (all of them: an enterprise without statistics for the year
+The rows come from the one enterprise row builder, :func:`gaodi.evaluation.store_data.enterprise_rows`
+(``every_enterprise=True``), as for evaluations, clusters and ladders; this module derives the policy
+attributes from them. One row per enterprise of ``enterprises`` (all of them: an enterprise without statistics for the year
 keeps its master data and shows "数据缺失" on number conditions). For data year Y:
 
 ======================= =============================================================================
@@ -51,6 +53,7 @@ from gaodi.access.scope import Scope
 from gaodi.catalogs.size_class import size_class_expr
 from gaodi.enterprise_ratios import growth_pct, intensity_pct
 from gaodi.errors import InputError, Location
+from gaodi.evaluation.store_data import enterprise_rows
 from gaodi.policies.attributes import ATTRIBUTES, EnterpriseTable
 
 __all__ = ["CATALOGUE_LABELS", "attribute_expr", "enterprise_attributes", "enterprise_table_from_store", "check_extra",
@@ -80,27 +83,12 @@ def attribute_expr(store, year: int, titles_year: int | None = None,
     ``scope`` keeps the enterprises a user may see (a city, park, chain or enterprise scope).
     """
     titles_year = year if titles_year is None else titles_year
-    ent, st = store.table("enterprises"), store.table("statistics")
-    if scope is not None and scope.kind != "province":
-        ent = scoped_enterprises(store, scope)
-    titles = _titles(store, titles_year, uscc)
-    if uscc is not None:  # filter every keyed table, so a single enterprise's query reads a few rows
-        wanted = [uscc] if isinstance(uscc, str) else list(uscc)
-        ent, st = ent.filter(ent.uscc.isin(wanted)), st.filter(st.uscc.isin(wanted))
-    this = st.filter((st.period == str(year)) & (st.period_type == "year")).select(
-        "uscc", "above_scale", "revenue", "rd_expense", "investment", "employees")
-    last = st.filter((st.period == str(year - 1)) & (st.period_type == "year")).select(
-        p_uscc="uscc", revenue_prev="revenue", employees_prev="employees")
-    regions = store.table("regions").select(r_code="code", city_code="city_code")
-
-    base = (ent.select("uscc", "name", "region_code", "park_id", "industry_code", "founded_year")
-            .left_join(this, "uscc").drop("uscc_right")
-            .left_join(last, ibis._.uscc == last.p_uscc).drop("p_uscc")
-            .left_join(regions, ibis._.region_code == regions.r_code).drop("r_code")
-            .left_join(titles, "uscc").drop("uscc_right")
+    scoped = scoped_enterprises(store, scope) if scope is not None and scope.kind != "province" else None
+    rows = enterprise_rows(store, year, every_enterprise=True, uscc=uscc, enterprises=scoped)
+    base = (rows.left_join(_titles(store, titles_year, uscc), "uscc").drop("uscc_right")
             .left_join(_catalogues(store), "industry_code").drop("industry_code_right"))
-    rev, prev, emp = base.revenue, base.revenue_prev, base.employees.cast("float64")
-    emp_prev = base.employees_prev.cast("float64")
+    rev, prev, emp = base.revenue, base.prev_revenue, base.employees.cast("float64")
+    emp_prev = base.prev_employees.cast("float64")
     return base.select(
         "uscc", "name", "region_code", "city_code", "park_id", "industry_code",
         catalogues=base.catalogues,

@@ -166,15 +166,13 @@ class Store:
             file_row_number + 1 AS _row FROM read_parquet('{_quote(path)}', file_row_number = true)""")
         return self.ibis.table(name)
 
-    def _sql(self, expr: ibis.Expr) -> str:
-        """Compile an expression, registering the in-memory tables it refers to."""
-        self.ibis._run_pre_execute_hooks(expr)
-        return str(self.ibis.compile(expr))
-
     def create_temp_from_expr(self, name: str, expr: ibis.Expr) -> ibis.Table:
-        sql = self._sql(expr)
-        self.con.execute(f'CREATE OR REPLACE TEMP TABLE "{name}" AS {sql}')
-        return self.ibis.table(name)
+        """Materialise an expression as a temporary table (Ibis registers the in-memory tables it uses).
+
+        The old table is dropped here: Ibis 12's own ``overwrite=True`` emits a DROP statement that this
+        sqlglot cannot render."""
+        self.drop_temp(name)
+        return self.ibis.create_table(name, expr, temp=True)
 
     def drop_temp(self, *names: str) -> None:
         for n in names:
@@ -184,10 +182,15 @@ class Store:
                 self.con.execute(f'DROP {"VIEW" if kind[0][0] == "VIEW" else "TABLE"} "{n}"')
 
     def insert(self, table: str, expr: ibis.Expr) -> int:
-        """Insert the rows of an Ibis expression, matching columns by name; return the count."""
-        sql = self._sql(expr)
+        """Insert the rows of an Ibis expression, matching columns by name; return the count.
+
+        Ibis inserts by name when the expression's columns are a subset of the table's; a column the table
+        lacks is refused here rather than let Ibis fall back to inserting by position."""
+        extra = set(expr.columns) - set(self.ibis.get_schema(table).names)
+        if extra:
+            raise ValueError(f"columns not in table {table}: {sorted(extra)}")
         before = self._count(table)
-        self.con.execute(f'INSERT INTO "{table}" BY NAME {sql}')
+        self.ibis.insert(table, expr)
         return self._count(table) - before
 
     def insert_arrow(self, table: str, data: pa.Table) -> int:
@@ -221,10 +224,9 @@ class Store:
 
     def copy_to_csv(self, expr: ibis.Expr, path: Path) -> None:
         """Stream an expression's rows to a UTF-8 CSV with a BOM, so Excel opens Chinese text right."""
-        sql = self._sql(expr)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
-        self.con.execute(f"COPY ({sql}) TO '{_quote(tmp)}' (HEADER, DELIMITER ',')")
+        self.ibis.to_csv(expr, tmp, header=True)
         with open(path, "wb") as out, open(tmp, "rb") as src:
             out.write(b"\xef\xbb\xbf")
             for block in iter(lambda: src.read(1 << 20), b""):
@@ -257,6 +259,17 @@ class Store:
     def checkpoint(self) -> None:
         self.con.execute("CHECKPOINT")
 
+    def cursor(self) -> Store:
+        """A store on its own cursor of this database: the same data, a connection for one thread.
+
+        A DuckDB connection must not be used by two threads at once; cursors of one database run side by
+        side (reads in parallel, writes under DuckDB's transactions and this store's write locks)."""
+        return _CursorStore(self)
+
+    def interrupt(self) -> None:
+        """Stop the query running on this store's connection (a request's time budget ran out)."""
+        self.con.interrupt()
+
     def close(self) -> None:
         self.con.close()
 
@@ -265,6 +278,18 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class _CursorStore(Store):
+    """A store on a cursor of another store's database (same data, its own connection)."""
+
+    def __init__(self, parent: Store) -> None:  # noqa: D107 - shares the parent's database, makes nothing
+        self.path = parent.path
+        self.sealing_key = parent.sealing_key
+        self.con = parent.con.cursor()
+        self.ibis = ibis.duckdb.from_connection(self.con)
+        self._depth = 0
+        self.locks = parent.locks  # one writer at a time across every cursor of the database
 
 
 def _quote(path: Path) -> str:

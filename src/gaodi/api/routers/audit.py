@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Query
 
 from gaodi.api.deps import AuditReader, Format, GaodiDep, Paging
-from gaodi.api.listing import file_response
+from gaodi.api.listing import EXPORTS, file_response
+from gaodi.api.responses import AuditList, AuditVerifyPublic
 from gaodi.api.schemas import ERRORS
 from gaodi.serialize import to_jsonable
 from gaodi.directory.paging import EXPORT_LIMIT, Page
@@ -18,7 +19,7 @@ COLUMNS = [{"key": k, "label": zh, "label_en": en, "unit": ""} for k, zh, en in 
     ("client", "来源地址", "client"))]
 
 
-@router.get("", summary="审计日志 (audit log)")
+@router.get("", response_model=AuditList, responses=EXPORTS, summary="审计日志 (audit log)")
 def audit_log(_: AuditReader, g: GaodiDep, paging: Paging, fmt: Format = "json",
               username: str | None = Query(None), action: str | None = Query(None)):
     if fmt != "json":
@@ -28,7 +29,7 @@ def audit_log(_: AuditReader, g: GaodiDep, paging: Paging, fmt: Format = "json",
     return to_jsonable(Page(rows, total, paging.page, paging.size, COLUMNS).as_dict())
 
 
-@router.get("/verify", summary="校验审计日志与全部诉求历史的封存链 (verify the sealed audit log and problem histories)")
+@router.get("/verify", response_model=AuditVerifyPublic, summary="校验审计日志与全部诉求历史的封存链 (verify the sealed audit log and problem histories)")
 def verify(user: AuditReader, g: GaodiDep) -> dict:
     result = g.verify_records()
     g.audit.record(user.username, "verify_records", "audit_log,problem_events", f"ok={result['ok']}")

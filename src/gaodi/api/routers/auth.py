@@ -7,13 +7,12 @@ import datetime as dt
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 
-from gaodi.access.accounts import User, authenticate, change_password
+from gaodi.access.accounts import User
 from gaodi.access.tokens import issue_token
 from gaodi.api.deps import Client, GaodiDep, LoggedIn, SettingsDep
 from gaodi.api.schemas import ERRORS, LoginRequest, PasswordChange, TokenPublic, UserPublic
 from gaodi.api.settings import ApiSettings
 from gaodi.errors import NotAuthenticated
-from gaodi.store import audit
 
 router = APIRouter(prefix="/auth", tags=["登录 auth"], responses=ERRORS)
 
@@ -24,12 +23,12 @@ async def login(body: LoginRequest, request: Request, g: GaodiDep, settings: Set
     try:
         with state.limiter.attempt(client, body.username):
             async with state.password_checks.turn():  # queued on the event loop, not in a worker thread
-                user = await run_in_threadpool(authenticate, g.store, body.username, body.password,
+                user = await run_in_threadpool(g.users.log_in, body.username, body.password,
                                                production=settings.production, checks=state.password_checks)
     except NotAuthenticated:
-        await run_in_threadpool(audit.record, g.store, body.username, "login_failed", None, None, client)
+        await run_in_threadpool(g.audit.record, body.username, "login_failed", None, None, client)
         raise
-    await run_in_threadpool(audit.record, g.store, user.username, "login", None, None, client)
+    await run_in_threadpool(g.audit.record, user.username, "login", None, None, client)
     return _token(user, state.secret, settings)
 
 
@@ -46,13 +45,13 @@ async def password(body: PasswordChange, request: Request, user: LoggedIn, g: Ga
     try:
         with state.limiter.attempt(client, user.username):
             async with state.password_checks.turn():
-                changed = await run_in_threadpool(change_password, g.store, user.username, body.current_password,
+                changed = await run_in_threadpool(g.users.change_password, user.username, body.current_password,
                                                   body.new_password, checks=state.password_checks)
     except NotAuthenticated:
-        await run_in_threadpool(audit.record, g.store, user.username, "password_change_failed", resource, None,
+        await run_in_threadpool(g.audit.record, user.username, "password_change_failed", resource, None,
                                 client)
         raise
-    await run_in_threadpool(audit.record, g.store, user.username, "change_password", resource, None, client)
+    await run_in_threadpool(g.audit.record, user.username, "change_password", resource, None, client)
     return _token(changed, state.secret, settings)
 
 

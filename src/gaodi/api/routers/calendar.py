@@ -17,6 +17,7 @@ from fastapi import APIRouter, File, Query, UploadFile
 
 from gaodi.access.roles import require
 from gaodi.api.deps import Audit, CurrentUser, GaodiDep, UserScope
+from gaodi.api.responses import CalendarLoadedPublic, CalendarYearsPublic
 from gaodi.api.schemas import ERRORS
 from gaodi.serialize import to_jsonable
 from gaodi.errors import GaodiError, InputError
@@ -26,14 +27,14 @@ router = APIRouter(prefix="/calendar", tags=["工作日历 calendar"], responses
 MAX_UPLOAD_BYTES = 256 * 1024
 
 
-@router.get("/years", summary="各年工作日历的依据：正式安排（文号）或暂定（原因）(each year's basis)")
+@router.get("/years", response_model=CalendarYearsPublic, summary="各年工作日历的依据：正式安排（文号）或暂定（原因）(each year's basis)")
 def years(g: GaodiDep, _: UserScope,
           first: int | None = Query(None, description="起始年份，默认去年"),
           last: int | None = Query(None, description="结束年份，默认五年后")) -> dict:
     return to_jsonable({"years": g.problems.calendar_years(first, last)})
 
 
-@router.post("/arrangements", status_code=201,
+@router.post("/arrangements", response_model=CalendarLoadedPublic, status_code=201,
              summary="载入国务院办公厅节假日安排（YAML，仅管理员）(load an official holiday arrangement)")
 def load(g: GaodiDep, user: CurrentUser, audit: Audit,
          file: Annotated[UploadFile, File(description="节假日安排 YAML 文件（格式见 docs/enterprise-services.md）")]

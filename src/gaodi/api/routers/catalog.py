@@ -5,17 +5,18 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from gaodi.api.deps import GaodiDep, UserScope
+from gaodi.api.responses import IndustryPublic, RegionCodePublic
 from gaodi.api.schemas import ERRORS
 from gaodi.serialize import to_jsonable
 
 router = APIRouter(prefix="/catalog", tags=["目录 catalogues"], responses=ERRORS)
 
 
-@router.get("/industries/{code}", summary="GB/T 4754-2017 行业及其所属目录 (an industry class)")
+@router.get("/industries/{code}", response_model=IndustryPublic, summary="GB/T 4754-2017 行业及其所属目录 (an industry class)")
 def industry(code: str, g: GaodiDep, _: UserScope) -> dict:
     return to_jsonable(g.industry(code))
 
 
-@router.get("/regions/{code}", summary="GB/T 2260 行政区划，含撤销代码及其继承 (a region code)")
+@router.get("/regions/{code}", response_model=RegionCodePublic, summary="GB/T 2260 行政区划，含撤销代码及其继承 (a region code)")
 def region(code: str, g: GaodiDep, _: UserScope) -> dict:
     return to_jsonable(g.region(code))

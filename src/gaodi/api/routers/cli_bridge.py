@@ -18,7 +18,6 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Request
 from pydantic import BaseModel, Field
 
-from gaodi.api.sessions import ThreadStore
 from gaodi.cli.forwarded import Terminal, run_command
 from gaodi.core import Gaodi
 from gaodi.errors import ForbiddenError
@@ -79,7 +78,7 @@ def run(body: CommandIn, request: Request,
     root: Gaodi = request.app.state.gaodi
 
     def workspace() -> Gaodi:
-        return Gaodi(root.settings, ThreadStore(root.store))
+        return root.on_own_connection()
 
     outcome = run_command(body.args, body.cwd, Terminal(**body.stdout.model_dump()),
                           Terminal(**body.stderr.model_dump()), body.debug, workspace)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Query
 
 from gaodi.api.deps import Audit, CacheDep, DataYear, Format, GaodiDep, Paging, UserScope
-from gaodi.api.listing import list_response
+from gaodi.api.listing import EXPORTS, list_response
+from gaodi.api.responses import EnterpriseDetailPublic, EnterpriseRowPublic, ListPublic
 from gaodi.api.schemas import ERRORS
 from gaodi.serialize import to_jsonable
 from gaodi.directory.enterprises import ENTERPRISE_COLUMNS
@@ -13,7 +14,7 @@ from gaodi.directory.enterprises import ENTERPRISE_COLUMNS
 router = APIRouter(prefix="/enterprises", tags=["企业 enterprises"], responses=ERRORS)
 
 
-@router.get("", summary="企业列表 (enterprises)")
+@router.get("", response_model=ListPublic[EnterpriseRowPublic], responses=EXPORTS, summary="企业列表 (enterprises)")
 def enterprises(g: GaodiDep, scope: UserScope, paging: Paging, audit: Audit, cache: CacheDep, year: DataYear,
                 fmt: Format = "json",
                 q: str | None = Query(None, description="名称或信用代码开头 (name, or USCC prefix)"),
@@ -32,13 +33,13 @@ def enterprises(g: GaodiDep, scope: UserScope, paging: Paging, audit: Audit, cac
 
     def respond():
         expr = g.directory.enterprises(scope, year, sort=sort, **asked)
-        return list_response(g.store, expr, paging, fmt, ENTERPRISE_COLUMNS, f"企业-{year}")
+        return list_response(g.directory, expr, paging, fmt, ENTERPRISE_COLUMNS, f"企业-{year}")
     if fmt != "json":
         return respond()
     return cache.response(("enterprises", scope, year, tuple(sorted(filters.items())), sort, paging), respond)
 
 
-@router.get("/{uscc}", summary="一个企业：基本信息、历年统计、称号、链上位置 (one enterprise)")
+@router.get("/{uscc}", response_model=EnterpriseDetailPublic, summary="一个企业：基本信息、历年统计、称号、链上位置 (one enterprise)")
 def enterprise(uscc: str, g: GaodiDep, scope: UserScope, audit: Audit) -> dict:
     detail = g.directory.enterprise(scope, uscc)
     audit("read_enterprise", f"enterprise:{uscc}")

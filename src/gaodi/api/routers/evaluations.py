@@ -15,20 +15,13 @@ from typing import Any
 
 from fastapi import APIRouter, Query
 
-from gaodi.access.filters import (
-    ensure_enterprise,
-    ensure_park,
-    restrict,
-    scoped_enterprises,
-    scoped_parks,
-)
 from gaodi.access.scope import Scope
 from gaodi.api.deps import Audit, CacheDep, DataYear, Format, GaodiDep, Paging, UserScope
-from gaodi.api.listing import rows_response, sort_rows
+from gaodi.api.listing import EXPORTS, rows_response, sort_rows
+from gaodi.api.responses import ClusterLadderList, DynamicList, ExplanationPublic, MovementList, RankingList, RulesetsPublic
 from gaodi.api.schemas import ERRORS
 from gaodi.serialize import to_jsonable
-from gaodi.directory.regions import annual_years, resolve_year
-from gaodi.errors import ForbiddenError, InputError, NotFoundError
+from gaodi.errors import InputError, NotFoundError
 from gaodi.evaluation.dynamic import compare_years, dynamic_management
 from gaodi.evaluation.ruleset import RuleSet, list_rulesets
 from gaodi.evaluation.store_data import TITLE_COLUMNS
@@ -92,37 +85,10 @@ def _evaluation(g, cache, ruleset: RuleSet, year: int) -> StoreEvaluation:
 
 
 def _inside(g, cache, scope: Scope, subject: str) -> frozenset[str] | None:
-    """The ids of the subject the scope reaches (None: everything)."""
+    """The ids of the subject the scope reaches (None: everything), once per data version."""
     if scope.is_province:
         return None
-
-    def compute() -> frozenset[str]:
-        store = g.store
-        if subject == "enterprises":
-            expr = scoped_enterprises(store, scope).select(id="uscc")
-        elif subject == "parks":
-            expr = scoped_parks(store, scope).select(id="park_id")
-        else:
-            expr = restrict(store.table("cluster_members"), store, scope).select(id="cluster_id").distinct()
-        return frozenset(store.execute(expr)["id"].astype(str))
-    return cache.get(("evaluation-scope", subject, scope), compute)
-
-
-def _ensure(g, cache, scope: Scope, subject: str, alt_id: str) -> None:
-    """NotFoundError for an unknown alternative, ForbiddenError for one outside the scope."""
-    if subject == "enterprises":
-        ensure_enterprise(g.store, scope, alt_id)
-    elif subject == "parks":
-        ensure_park(g.store, scope, alt_id)
-    else:
-        clusters = g.store.table("clusters")
-        if not g.store.execute(clusters.filter(clusters.cluster_id == alt_id).count()):
-            raise NotFoundError(f"没有代码为 {alt_id} 的集群", f"no cluster {alt_id}", fix="在集群梯队中查找")
-        inside = _inside(g, cache, scope, subject)
-        if inside is not None and alt_id not in inside:
-            raise ForbiddenError(f"集群 {alt_id} 不在您的数据范围（{scope.describe()}）内",
-                                 f"cluster {alt_id} is outside your scope ({scope.kind})",
-                                 fix="如需查看，请联系上级部门授权", details={"scope": scope.as_dict()})
+    return cache.get(("evaluation-scope", subject, scope), lambda: g.evaluations.ids_in_scope(scope, subject))
 
 
 def _audit(audit: Audit, ruleset: RuleSet, what: str, detail: str, fmt: str = "json") -> None:
@@ -149,13 +115,13 @@ def _labels(ruleset: RuleSet) -> list[str]:
     return [b.label for b in scheme.bounds] if scheme.kind == "thresholds" else [c[0] for c in scheme.cuts]
 
 
-@router.get("/rulesets", summary="评价规则：亩均效益、五好园区、集群竞赛 (the rule sets)")
+@router.get("/rulesets", response_model=RulesetsPublic, summary="评价规则：亩均效益、五好园区、集群竞赛 (the rule sets)")
 def rulesets(g: GaodiDep, _: UserScope, cache: CacheDep) -> dict:
-    years = cache.get(("years",), lambda: annual_years(g.store))
+    years = cache.get(("years",), g.directory.years)
     return {"years": years, "rulesets": [_describe(r) for r in _shipped().values()]}
 
 
-@router.get("/rankings/{name}", summary="一套规则的评价结果：得分、排名、分类、措施与不参评原因 (a ranking)")
+@router.get("/rankings/{name}", response_model=RankingList, responses=EXPORTS, summary="一套规则的评价结果：得分、排名、分类、措施与不参评原因 (a ranking)")
 def ranking(name: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, audit: Audit,
             year: DataYear, fmt: Format = "json",
             class_label: str | None = Query(None, alias="class", description="只看一类，如 A 或 不参评"),
@@ -202,11 +168,11 @@ def ranking(name: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging: P
     return cache.response(("evaluation-page", name, year, scope, class_label, sort, paging), page)
 
 
-@router.get("/rankings/{name}/{alt_id}", summary="一个评价对象的完整说明：输入、指标、得分、分类、措施 (one alternative)")
+@router.get("/rankings/{name}/{alt_id}", response_model=ExplanationPublic, summary="一个评价对象的完整说明：输入、指标、得分、分类、措施 (one alternative)")
 def explanation(name: str, alt_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, audit: Audit,
                 year: DataYear) -> dict:
     ruleset = _ruleset(name)
-    _ensure(g, cache, scope, ruleset.subject, alt_id)
+    g.evaluations.check_subject(scope, ruleset.subject, alt_id)
     evaluation = _evaluation(g, cache, ruleset, year)
     item = next((i for i in evaluation.items if i.id == alt_id), None)
     if item is None:
@@ -222,15 +188,15 @@ def explanation(name: str, alt_id: str, g: GaodiDep, scope: UserScope, cache: Ca
                         "item": item, "indicators": indicators})
 
 
-@router.get("/movement/{name}", summary="两年之间的分类变动：上升、下降、不变、新进、退出 (class movement)")
+@router.get("/movement/{name}", response_model=MovementList, responses=EXPORTS, summary="两年之间的分类变动：上升、下降、不变、新进、退出 (class movement)")
 def movement(name: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, audit: Audit,
              fmt: Format = "json",
              from_year: int | None = Query(None, alias="from", description="上一年，默认当年的前一年"),
              to_year: int | None = Query(None, alias="to", description="当年，默认库中最新年"),
              change: str | None = Query(None, description="只看一种变动：up、down、same、new、left")):
     ruleset = _ruleset(name)
-    after = resolve_year(g.store, to_year)
-    before = resolve_year(g.store, from_year if from_year is not None else after - 1)
+    after = g.directory.year(to_year)
+    before = g.directory.year(from_year if from_year is not None else after - 1)
     if before >= after:
         raise InputError(f"上一年 {before} 应早于当年 {after}", f"from ({before}) must be before to ({after})",
                          fix="例如 from=2024&to=2025")
@@ -251,7 +217,7 @@ def movement(name: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging: 
             "counts": counts, "labels": {c: {"zh": zh, "en": en} for c, (zh, en) in CHANGES.items()}}
 
 
-@router.get("/dynamic/{name}", summary="动态管理：预警、取消称号或降级、排名升降 (dynamic management)")
+@router.get("/dynamic/{name}", response_model=DynamicList, responses=EXPORTS, summary="动态管理：预警、取消称号或降级、排名升降 (dynamic management)")
 def dynamic(name: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, audit: Audit,
             fmt: Format = "json",
             years: str | None = Query(None, description="逗号分隔的年份，如 2024,2025；默认规则所需的最近几年")):
@@ -259,11 +225,11 @@ def dynamic(name: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging: P
     if ruleset.dynamic is None:
         raise InputError(f"规则 {name} 没有动态管理设置", f"rule set {name} has no dynamic rules",
                          fix="选择带动态管理的规则，如 集群竞赛")
-    available = cache.get(("years",), lambda: annual_years(g.store))
+    available = cache.get(("years",), g.directory.years)
     if years:
         try:
             asked = {int(y) for y in years.split(",") if y.strip()}  # each year once, before any lookup
-            chosen_years = sorted(resolve_year(g.store, y) for y in asked)
+            chosen_years = sorted(g.directory.year(y) for y in asked)
         except ValueError:
             raise InputError(f"年份 {years!r} 无法识别", f"unreadable years {years!r}", fix="例如 2024,2025") from None
     else:
@@ -287,7 +253,7 @@ def dynamic(name: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging: P
             "rules": to_jsonable(ruleset.dynamic)}
 
 
-@router.get("/cluster-ladder", summary="集群梯队与监测指标 (the cluster ladder)")
+@router.get("/cluster-ladder", response_model=ClusterLadderList, responses=EXPORTS, summary="集群梯队与监测指标 (the cluster ladder)")
 def ladder(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, year: DataYear, fmt: Format = "json"):
     def rows() -> list[dict]:
         inside = _inside(g, cache, scope, "clusters")

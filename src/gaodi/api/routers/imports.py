@@ -9,7 +9,8 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, UploadFile
 
 from gaodi.api.deps import Audit, Format, GaodiDep, Importer, Paging, UserScope
-from gaodi.api.listing import rows_response
+from gaodi.api.listing import EXPORTS, rows_response
+from gaodi.api.responses import ImportKindPublic, ImportLogList, ImportResultPublic
 from gaodi.api.schemas import ERRORS
 from gaodi.serialize import to_jsonable
 from gaodi.errors import GaodiError, InputError
@@ -30,7 +31,7 @@ LOG_COLUMNS = [{"key": k, "label": zh, "label_en": en, "unit": ""} for k, zh, en
     ("finished_at", "完成时间", "finished"))]
 
 
-@router.get("/kinds", summary="导入类型及其列 (import kinds and their columns)")
+@router.get("/kinds", response_model=list[ImportKindPublic], summary="导入类型及其列 (import kinds and their columns)")
 def kinds(_: UserScope) -> list[dict]:
     return [{"name": k.name, "label": k.label, "key": list(k.key), "replace": k.replace, "help": k.help,
              "columns": [{"name": c.name, "label": c.label, "required": c.required, "type": c.type,
@@ -38,13 +39,13 @@ def kinds(_: UserScope) -> list[dict]:
                           "aliases": list(c.aliases)} for c in k.columns]} for k in KINDS]
 
 
-@router.get("", summary="导入记录 (the import log)")
+@router.get("", response_model=ImportLogList, responses=EXPORTS, summary="导入记录 (the import log)")
 def import_log(_: Importer, g: GaodiDep, paging: Paging, fmt: Format = "json"):
     rows = sorted(g.imports(), key=lambda r: -r["import_id"])
     return rows_response(to_jsonable(rows), paging, fmt, LOG_COLUMNS, "导入记录")
 
 
-@router.post("/{kind}", summary="上传并导入一个文件；有无效行时整体拒收并给出逐行原因 (upload a file)")
+@router.post("/{kind}", response_model=ImportResultPublic, summary="上传并导入一个文件；有无效行时整体拒收并给出逐行原因 (upload a file)")
 def upload(kind: str, g: GaodiDep, user: Importer, audit: Audit,
            file: Annotated[UploadFile, File(description="CSV、XLSX 或 Parquet 文件")],
            skip_invalid: Annotated[bool, Form(description="只导入有效行，无效行隔离")] = False,

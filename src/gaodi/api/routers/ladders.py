@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Query
 
 from gaodi.api.deps import Audit, CacheDep, DataYear, Format, GaodiDep, Paging, UserScope
-from gaodi.api.listing import rows_response
+from gaodi.api.listing import EXPORTS, rows_response
 from gaodi.api.responses import (EnterpriseLaddersPublic, LadderCandidatePublic, LadderPublic,
                                  ListPublic)
 from gaodi.api.schemas import ERRORS
@@ -45,7 +45,7 @@ def enterprise_ladders(uscc: str, g: GaodiDep, scope: UserScope, audit: Audit, y
     return to_jsonable(status)
 
 
-@router.get("/candidates", response_model=ListPublic[LadderCandidatePublic],
+@router.get("/candidates", response_model=ListPublic[LadderCandidatePublic], responses=EXPORTS,
             summary="某一梯级的候选企业（本范围内）(candidates for a rung)")
 def rung_candidates(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, audit: Audit,
                     year: DataYear, rung: str = Query(..., description="梯级，如 小巨人、专精特新、十亿"),

@@ -9,15 +9,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Query
 
-from gaodi.access.filters import ensure_city, ensure_park
-from gaodi.access.scope import Scope
 from gaodi.api.deps import CacheDep, GaodiDep, StatPeriod, UserScope
-from gaodi.api.monitor_responses import (MonitorPeriodsPublic, MonitorPublic, MonitorTargetsPublic, PlanPublic,
+from gaodi.api.responses.monitor import (MonitorPeriodsPublic, MonitorPublic, MonitorTargetsPublic, PlanPublic,
                                          PlanSummaryPublic, WhyPublic)
 from gaodi.api.schemas import ERRORS
-from gaodi.cli.output import to_jsonable
-from gaodi.directory.regions import statistics_periods
-from gaodi.errors import ForbiddenError
+from gaodi.serialize import to_jsonable
 
 router = APIRouter(tags=["规划监测 plan monitoring"], responses=ERRORS)
 
@@ -44,7 +40,7 @@ def monitor(g: GaodiDep, scope: UserScope, cache: CacheDep, period: StatPeriod,
             plan_id: str | None = Query(None, description="规划代码；库中只有一个时可省略"),
             value_source: str = Query("computed", description="状态依据：computed（按定义计算）或 official（官方发布）")):
     period = period or cache.get(("periods",), lambda: available_periods(g))[0]
-    area = scoped_area(g, scope, area)
+    area = g.directory.area_for(scope, area)
     return cache.response(("monitor", period, area, plan_id, value_source), lambda: {
         "period": period, "area": area, "area_name": g.area(area).name, "value_source": value_source,
         "records": g.monitor(period, plan_id, area, value_source)})
@@ -56,7 +52,7 @@ def targets(g: GaodiDep, scope: UserScope, cache: CacheDep,
             period: str | None = Query(None, description="2025 或 2026-10；默认最新"),
             area: str | None = Query(None, description="市代码或园区编号；省略为本范围的默认地区"),
             plan_id: str | None = Query(None, description="规划代码；库中只有一个时可省略")):
-    area = scoped_area(g, scope, area)
+    area = g.directory.area_for(scope, area)
     return cache.response(("monitor-targets", period, area, plan_id), lambda: {
         "period": period, "area": area, "area_name": g.area(area).name,
         "sectors": g.sector_monitor(period, plan_id, area), "counts": g.count_monitor(period, plan_id, area)})
@@ -71,28 +67,11 @@ def why(g: GaodiDep, scope: UserScope, cache: CacheDep,
         by: str = Query("city", description="city（市州）、county（县市区）或 park（园区）"),
         plan_id: str | None = Query(None, description="规划代码；库中只有一个时可省略")):
     period = period or cache.get(("periods",), lambda: available_periods(g))[0]
-    area = scoped_area(g, scope, area)
+    area = g.directory.area_for(scope, area)
     return cache.response(("monitor-why", indicator, period, area, by, plan_id),
                           lambda: g.monitor_why(indicator, period, plan_id, area, by))
 
 
 def available_periods(g) -> list[str]:
     """Periods with statistics, newest first: cumulative months, then years."""
-    return statistics_periods(g.store)
-
-
-def scoped_area(g, scope: Scope, area: str | None) -> str | None:
-    """The area the caller may monitor: the scope's own by default, ForbiddenError outside it."""
-    if scope.kind == "province":
-        return area
-    own = scope.values[0] if scope.kind in ("city", "park") else None
-    if area is None or area == own:
-        return own
-    if scope.kind == "city" and not area.isdigit():
-        ensure_park(g.store, scope, area)
-        return area
-    if scope.kind == "city":
-        ensure_city(g.store, scope, area)
-    raise ForbiddenError(f"地区 {area} 不在您的数据范围（{scope.describe()}）内",
-                         f"area {area} is outside your scope", fix="如需查看，请联系上级部门授权",
-                         details={"scope": scope.as_dict()})
+    return g.directory.periods()

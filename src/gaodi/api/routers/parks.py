@@ -5,14 +5,15 @@ from __future__ import annotations
 from fastapi import APIRouter, Query
 
 from gaodi.api.deps import CacheDep, DataYear, Format, GaodiDep, Paging, UserScope
-from gaodi.api.listing import list_response
+from gaodi.api.listing import EXPORTS, list_response
+from gaodi.api.responses import ListPublic, ParkDetailPublic, ParkRowPublic
 from gaodi.api.schemas import ERRORS
 from gaodi.directory.parks import park_columns
 
 router = APIRouter(prefix="/parks", tags=["园区 parks"], responses=ERRORS)
 
 
-@router.get("", summary="园区列表 (parks)")
+@router.get("", response_model=ListPublic[ParkRowPublic], responses=EXPORTS, summary="园区列表 (parks)")
 def parks(g: GaodiDep, scope: UserScope, paging: Paging, cache: CacheDep, year: DataYear, fmt: Format = "json",
           city: str | None = Query(None, description="市代码 (city code)"),
           q: str | None = Query(None, description="名称或编号 (name or id)"),
@@ -21,12 +22,12 @@ def parks(g: GaodiDep, scope: UserScope, paging: Paging, cache: CacheDep, year: 
 
     def respond():
         expr = g.directory.parks(scope, year, city=city, q=q, level=level, sort=sort)
-        return list_response(g.store, expr, paging, fmt, park_columns(), f"园区-{year}")
+        return list_response(g.directory, expr, paging, fmt, park_columns(), f"园区-{year}")
     if fmt != "json":
         return respond()
     return cache.response(("parks", scope, year, city, q, level, sort, paging), respond)
 
 
-@router.get("/{park_id}", summary="一个园区 (one park)")
+@router.get("/{park_id}", response_model=ParkDetailPublic, summary="一个园区 (one park)")
 def park(park_id: str, g: GaodiDep, scope: UserScope, year: DataYear) -> dict:
     return g.directory.park(scope, park_id, year)

@@ -14,7 +14,7 @@ from fastapi.responses import Response
 
 from gaodi.access.scope import Scope
 from gaodi.api.deps import Audit, CacheDep, DataYear, Format, GaodiDep, Paging, UserScope
-from gaodi.api.listing import rows_response
+from gaodi.api.listing import EXPORTS, rows_response
 from gaodi.api.responses import (EnterprisePoliciesPublic, ListPublic, PolicyEnterprisePublic,
                                  PolicyReachPublic)
 from gaodi.api.schemas import ERRORS
@@ -42,7 +42,7 @@ def _match(g, cache, scope: Scope, year: int, as_of: dt.date) -> MatchResult:
     return cache.get(("policies", scope, year, as_of), lambda: g.policies.match(as_of, year, scope=scope))
 
 
-@router.get("", response_model=ListPublic[PolicyReachPublic],
+@router.get("", response_model=ListPublic[PolicyReachPublic], responses=EXPORTS,
             summary="政策及其在本范围内的符合企业数 (policies and their reach)")
 def policies(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, year: DataYear,
              as_of: dt.date | None = AsOf, fmt: Format = "json"):
@@ -61,7 +61,7 @@ def policies(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, yea
     return cache.response(("policies-page", scope, year, day, paging), lambda: page("json"))
 
 
-@router.get("/{policy_id}/enterprises", response_model=ListPublic[PolicyEnterprisePublic],
+@router.get("/{policy_id}/enterprises", response_model=ListPublic[PolicyEnterprisePublic], responses=EXPORTS,
             summary="一项政策的符合与接近符合企业 (a policy's enterprises)")
 def policy_firms(policy_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, audit: Audit,
                  year: DataYear, as_of: dt.date | None = AsOf, fmt: Format = "json"):

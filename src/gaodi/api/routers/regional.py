@@ -18,12 +18,11 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query
 
-from gaodi.access.filters import scoped_city_codes
 from gaodi.api.deps import CacheDep, Format, GaodiDep, Paging, UserScope
-from gaodi.api.listing import rows_response, sort_rows
+from gaodi.api.listing import EXPORTS, rows_response, sort_rows
+from gaodi.api.responses import GeoJsonPublic, LocationQuotientList, RegionalList, RegionalMapPublic, RegionalOptionsPublic
 from gaodi.api.schemas import ERRORS
 from gaodi.catalogs import region_catalog
-from gaodi.directory.regions import annual_years
 from gaodi.errors import ForbiddenError
 from gaodi.regional.maps import MAP_MEASURES, map_layer
 from gaodi.regional.store_analysis import RegionalOptions, StoreAnalysis, in_cities, options_menu
@@ -54,7 +53,7 @@ def _cities(g: GaodiDep, scope: UserScope) -> set[str] | None:
                              fix="区域布局分析面向省、市、园区和产业链用户", details={"scope": scope.as_dict()})
     if scope.kind in ("province", "chain"):
         return None
-    return set(scoped_city_codes(g.store, scope))
+    return set(g.directory.city_codes(scope))
 
 
 Cities = Annotated[set[str] | None, Depends(_cities)]
@@ -91,10 +90,10 @@ def _about(a: StoreAnalysis, cities: set[str] | None) -> dict:
             "scope_cities": None if cities is None else sorted(cities)}
 
 
-@router.get("/options", summary="可选的指标、层级、行业位数、年份与地区 (the choices)")
+@router.get("/options", response_model=RegionalOptionsPublic, summary="可选的指标、层级、行业位数、年份与地区 (the choices)")
 def options(g: GaodiDep, cache: CacheDep, cities: Cities, level: Level = "city") -> dict:
     regions = sorted((r.code, r.name) for r in region_catalog(g.settings.province_code).current(level))
-    years = cache.get(("years",), lambda: annual_years(g.store))
+    years = cache.get(("years",), g.directory.years)
     return {**options_menu(), "years": [str(y) for y in years], "default_year": str(years[-1]) if years else None,
             "map_measures": [{"key": k, "label": zh, "label_en": en, "unit": u, "needs_industry": need}
                              for k, (zh, en, u, need) in MAP_MEASURES.items()],
@@ -102,7 +101,7 @@ def options(g: GaodiDep, cache: CacheDep, cities: Cities, level: Level = "city")
             "scope_cities": None if cities is None else sorted(cities)}
 
 
-@router.get("/industries", summary="各行业合计（行业选择用）(industries with their totals)")
+@router.get("/industries", response_model=RegionalList, responses=EXPORTS, summary="各行业合计（行业选择用）(industries with their totals)")
 def industries(a: Analysis, cities: Cities, paging: Paging, fmt: Format = "json", sort: Sort = None):
     totals = a.matrix.sum(axis=0).sort_values(ascending=False, kind="stable")
     rows = [{"industry": k, "industry_name": a.industry_name(k), "total": float(v)} for k, v in totals.items() if v > 0]
@@ -110,7 +109,7 @@ def industries(a: Analysis, cities: Cities, paging: Paging, fmt: Format = "json"
     return _listed(rows, paging, fmt, cols, f"行业合计-{a.year}", sort, **_about(a, cities))
 
 
-@router.get("/specialisation", summary="各地区专业化：克鲁格曼、赫芬达尔、最高区位熵 (specialisation by region)")
+@router.get("/specialisation", response_model=RegionalList, responses=EXPORTS, summary="各地区专业化：克鲁格曼、赫芬达尔、最高区位熵 (specialisation by region)")
 def specialisation(a: Analysis, cities: Cities, paging: Paging, fmt: Format = "json", sort: Sort = None):
     rows = in_cities(a.specialisation_rows(), cities)
     cols = REGION + [_value_col(a, "total"), _col("share", "占全省比重", "share of the province", "%"),
@@ -124,7 +123,7 @@ def specialisation(a: Analysis, cities: Cities, paging: Paging, fmt: Format = "j
                    excluded_regions=in_cities(excluded, cities, "label"))
 
 
-@router.get("/location-quotients", summary="区位熵（有数值的地区×行业）(location quotients)")
+@router.get("/location-quotients", response_model=LocationQuotientList, responses=EXPORTS, summary="区位熵（有数值的地区×行业）(location quotients)")
 def location_quotients(a: Analysis, cities: Cities, paging: Paging, fmt: Format = "json", sort: Sort = None,
                        industry: str | None = Query(None, description="只看一个行业（代码位数须与 digits 相同）"),
                        region: str | None = Query(None, description="只看一个地区")):
@@ -135,7 +134,7 @@ def location_quotients(a: Analysis, cities: Cities, paging: Paging, fmt: Format 
     return _listed(rows, paging, fmt, cols, f"区位熵-{a.options.level}-{a.year}", sort, **_about(a, cities))
 
 
-@router.get("/clusters", summary="强集群识别 (strong clusters)")
+@router.get("/clusters", response_model=RegionalList, responses=EXPORTS, summary="强集群识别 (strong clusters)")
 def clusters(a: Analysis, cities: Cities, paging: Paging, fmt: Format = "json", sort: Sort = None,
              strong_only: bool = Query(True, description="只列强集群；false 列出全部地区×行业及判定理由")):
     rows = in_cities(a.cluster_rows(strong_only), cities)
@@ -149,7 +148,7 @@ def clusters(a: Analysis, cities: Cities, paging: Paging, fmt: Format = "json", 
                    rule=rule)
 
 
-@router.get("/shift-share", summary="偏离-份额分解 (shift-share)")
+@router.get("/shift-share", response_model=RegionalList, responses=EXPORTS, summary="偏离-份额分解 (shift-share)")
 def shift_share(a: Analysis, cities: Cities, paging: Paging, fmt: Format = "json", sort: Sort = None,
                 base_year: YearQ = None,
                 by_industry: bool = Query(False, description="按地区×行业列出 (every cell)")):
@@ -168,7 +167,7 @@ def shift_share(a: Analysis, cities: Cities, paging: Paging, fmt: Format = "json
                    provincial_growth=found["provincial_growth"], new_industries=found["new_industries"])
 
 
-@router.get("/complexity/regions", summary="地区经济复杂度 ECI (economic complexity of regions)")
+@router.get("/complexity/regions", response_model=RegionalList, responses=EXPORTS, summary="地区经济复杂度 ECI (economic complexity of regions)")
 def complexity_regions(a: Analysis, cities: Cities, paging: Paging, fmt: Format = "json", sort: Sort = None):
     rows = in_cities(a.eci_rows(), cities)
     c = a.complexity
@@ -179,7 +178,7 @@ def complexity_regions(a: Analysis, cities: Cities, paging: Paging, fmt: Format 
                    excluded_regions=in_cities([e.__dict__ for e in c.excluded_regions], cities, "label"))
 
 
-@router.get("/complexity/industries", summary="行业复杂度 PCI (complexity of industries)")
+@router.get("/complexity/industries", response_model=RegionalList, responses=EXPORTS, summary="行业复杂度 PCI (complexity of industries)")
 def complexity_industries(a: Analysis, cities: Cities, paging: Paging, fmt: Format = "json", sort: Sort = None):
     c = a.complexity
     cols = [_col("rank", "名次", "rank")] + INDUSTRY + [
@@ -189,7 +188,7 @@ def complexity_industries(a: Analysis, cities: Cities, paging: Paging, fmt: Form
                    excluded_industries=[e.__dict__ for e in c.excluded_industries])
 
 
-@router.get("/opportunities", summary="一个地区的发展机会及理由 (growth opportunities of a region)")
+@router.get("/opportunities", response_model=RegionalList, responses=EXPORTS, summary="一个地区的发展机会及理由 (growth opportunities of a region)")
 def opportunities(a: Analysis, cities: Cities, paging: Paging, fmt: Format = "json", sort: Sort = None,
                   region: str = Query(..., description="市州或县市区代码（与 level 一致）"),
                   rank_by: Literal["density", "attractiveness"] = Query(
@@ -212,14 +211,14 @@ def opportunities(a: Analysis, cities: Cities, paging: Paging, fmt: Format = "js
                    unmatched_priorities=found["unmatched_priorities"])
 
 
-@router.get("/map", summary="地图：每个地区的一个指标值（无数据的地区也列出）(per-region values for the map)")
+@router.get("/map", response_model=RegionalMapPublic, summary="地图：每个地区的一个指标值（无数据的地区也列出）(per-region values for the map)")
 def region_values(a: Analysis, cities: Cities,
                   show: str = Query("total", description="地图指标：" + "、".join(MAP_MEASURES)),
                   industry: str | None = Query(None, description="区位熵、密度需指定行业")) -> dict:
     return {**map_layer(a, show, industry, cities).as_dict(), "quantity": a.options.describe()}
 
 
-@router.get("/boundaries", summary="全省市级或县级边界 GeoJSON (city or county boundaries)")
+@router.get("/boundaries", response_model=GeoJsonPublic, summary="全省市级或县级边界 GeoJSON (city or county boundaries)")
 def boundaries(g: GaodiDep, _: UserScope, level: Level = "city") -> dict:
     return _boundaries(g.settings.province_code, level)
 

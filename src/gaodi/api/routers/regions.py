@@ -8,7 +8,8 @@ from functools import lru_cache
 from fastapi import APIRouter
 
 from gaodi.api.deps import CacheDep, Format, GaodiDep, Paging, UserScope, Year
-from gaodi.api.listing import rows_response
+from gaodi.api.listing import EXPORTS, rows_response
+from gaodi.api.responses import CityDetailPublic, CityRowPublic, GeoJsonPublic, ListPublic
 from gaodi.api.schemas import ERRORS
 from gaodi.catalogs.files import data_file
 from gaodi.errors import NotFoundError
@@ -20,7 +21,7 @@ CITY_COLUMNS = [{"key": "city_code", "label": "市代码", "label_en": "city cod
                 {"key": "enterprises", "label": "企业数", "label_en": "enterprises", "unit": "家"}]
 
 
-@router.get("/cities", summary="各市指标（驾驶舱地图）(cities with their figures)")
+@router.get("/cities", response_model=ListPublic[CityRowPublic], responses=EXPORTS, summary="各市指标（驾驶舱地图）(cities with their figures)")
 def cities(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, year: Year = None,
            fmt: Format = "json"):
     def overview() -> dict:
@@ -36,7 +37,7 @@ def cities(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, year:
     return cache.response(("cities-page", scope, year, paging), page)
 
 
-@router.get("/cities/{city_code}", summary="一个市及其县区 (one city and its counties)")
+@router.get("/cities/{city_code}", response_model=CityDetailPublic, summary="一个市及其县区 (one city and its counties)")
 def city(city_code: str, g: GaodiDep, scope: UserScope, year: Year = None) -> dict:
     return g.directory.city(scope, city_code, year)
 
@@ -45,7 +46,7 @@ def city(city_code: str, g: GaodiDep, scope: UserScope, year: Year = None) -> di
 CITY_MAPS = {"430000": "hunan_city.geojson"}
 
 
-@router.get("/map", summary="全省市级边界 GeoJSON (the province's city boundaries)")
+@router.get("/map", response_model=GeoJsonPublic, summary="全省市级边界 GeoJSON (the province's city boundaries)")
 def province_map(g: GaodiDep) -> dict:
     return _city_map(g.settings.province_code)
 

@@ -17,13 +17,11 @@ from fastapi import APIRouter, Query
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
 
-from gaodi.access.filters import ensure_city, scoped_city_codes
 from gaodi.access.scope import Scope
 from gaodi.api.deps import Audit, CurrentUser, Format, GaodiDep, Paging, UserScope
-from gaodi.api.listing import rows_response, sort_rows
-from gaodi.api.routers.monitor import scoped_area
+from gaodi.api.listing import EXPORTS, rows_response, sort_rows
+from gaodi.api.responses import ListPublic, ReportKindsPublic, ReportPublic
 from gaodi.api.schemas import ERRORS
-from gaodi.directory.regions import resolve_period
 from gaodi.errors import ForbiddenError
 from gaodi.reports.build import FORMATS
 
@@ -59,7 +57,7 @@ def _no_enterprises(scope: Scope) -> None:
 def _area(g, scope: Scope, kind: str, area: str | None) -> str | None:
     """The area the caller may report on (ForbiddenError outside the scope)."""
     if kind != "regional":
-        return scoped_area(g, scope, area)
+        return g.directory.area_for(scope, area)
     province = g.settings.province_code
     if area == province:
         area = None
@@ -69,26 +67,26 @@ def _area(g, scope: Scope, kind: str, area: str | None) -> str | None:
                                  f"area {area} is outside your scope", fix="产业链链办可生成全省区域布局报告",
                                  details={"scope": scope.as_dict()})
         return area
-    own = scoped_city_codes(g.store, scope)
+    own = g.directory.city_codes(scope)
     if area is None:
         return own[0] if own else None
-    ensure_city(g.store, scope, area)
+    g.directory.check_city(scope, area)
     return area
 
 
-@router.get("/kinds", summary="报告类型与格式 (report kinds and formats)")
+@router.get("/kinds", response_model=ReportKindsPublic, summary="报告类型与格式 (report kinds and formats)")
 def report_kinds(g: GaodiDep, scope: UserScope) -> dict:
     _no_enterprises(scope)
     return {"kinds": g.reports.kinds(), "formats": list(FORMATS), "default_area": _area(g, scope, "monitor", None),
             "scope": scope.as_dict()}
 
 
-@router.post("", status_code=201, summary="生成报告（同步，需数秒）(generate a report; synchronous)")
+@router.post("", response_model=ReportPublic, status_code=201, summary="生成报告（同步，需数秒）(generate a report; synchronous)")
 def create_report(body: ReportCreate, g: GaodiDep, scope: UserScope, user: CurrentUser, audit: Audit) -> dict:
     _no_enterprises(scope)
     area = _area(g, scope, body.kind, body.area)
     if body.kind == "monitor" and body.period:
-        resolve_period(g.store, body.period)
+        g.directory.period(body.period)
     options = {"measure": body.measure, "level": body.level, "digits": body.digits} if body.kind == "regional" \
         else None
     stored = g.reports.generate(body.kind, body.format, user=user.username, period=body.period, area=area,
@@ -98,7 +96,7 @@ def create_report(body: ReportCreate, g: GaodiDep, scope: UserScope, user: Curre
     return {**stored.public(), "download": f"/api/reports/files/{stored.id}"}
 
 
-@router.get("/files", summary="已生成的报告（本范围可见）(kept reports)")
+@router.get("/files", response_model=ListPublic[ReportPublic], responses=EXPORTS, summary="已生成的报告（本范围可见）(kept reports)")
 def report_files(g: GaodiDep, scope: UserScope, paging: Paging, fmt: Format = "json",
                  sort: str | None = Query(None, description="排序列，前加 - 为降序；默认最新在前")):
     _no_enterprises(scope)
@@ -106,7 +104,8 @@ def report_files(g: GaodiDep, scope: UserScope, paging: Paging, fmt: Format = "j
     return rows_response(sort_rows(rows, sort), paging, fmt, COLUMNS, "报告列表")
 
 
-@router.get("/files/{report_id}", summary="下载报告 (download a report)", response_class=FileResponse)
+@router.get("/files/{report_id}", summary="下载报告 (download a report)", response_class=FileResponse,
+            responses={200: {"description": "报告文件 (the report file)", "content": {m.split(";")[0]: {} for m in MEDIA.values()}}})
 def download_report(report_id: str, g: GaodiDep, scope: UserScope, audit: Audit):
     _no_enterprises(scope)
     report = g.reports.find(report_id, scope)
