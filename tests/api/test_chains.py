@@ -215,12 +215,15 @@ def test_gaps_name_the_missing_and_weak_links_with_concentration(client, login):
         assert_hidden(rows[s])
 
 
-def test_targets_rank_the_missing_link_first_then_the_leakage(client, login):
-    """1 T-M1 (缺链, nothing placed), 2 T-U1 (弱链, 外流 550, 2 placed); T-D1 leaks nothing: no target."""
+def test_targets_rank_by_leakage_and_relatedness_not_by_gap_type_first(client, login):
+    """score = 0.7 × leakage / the chain's largest + 0.3 × buyers / the most buyers (docs/chains.md):
+    T-U1 (弱链, 外流 550, 3 buyers) 0.7 × 1 + 0.3 × 1 = 1.00; T-M1 (缺链, 外流 350 hidden, 1 buyer)
+    0.7 × 350/550 + 0.3 × 1/3 = 0.5455, its score blanked as its leakage is; T-D1 leaks nothing: no target."""
     items = get(client, login, "/T/targets")["items"]
-    assert [(t["rank"], t["segment_id"], t["local_enterprises"]) for t in items] == [(1, "T-M1", 0), (2, "T-U1", 2)]
-    assert items[0]["leakage"] is None and items[0]["suppressed"] == "primary"
-    assert items[1]["reasons"] == "弱链；外流 550 万元；本地采购企业 3 家；本地供应商 2 家"
+    assert [(t["rank"], t["segment_id"], t["local_enterprises"]) for t in items] == [(1, "T-U1", 2), (2, "T-M1", 0)]
+    assert items[1]["leakage"] is None and items[1]["suppressed"] == "primary" and items[1]["score"] is None
+    assert items[0]["score"] == 1.0
+    assert items[0]["reasons"] == "招商得分 1.00；弱链；外流 550 万元；本地采购企业 3 家；本地供应商 2 家"
 
 
 def test_outside_suppliers_are_ranked_by_their_sales_into_the_chain_without_amounts(client, login, workspace):

@@ -69,7 +69,8 @@ GAP_COLUMNS = _columns(*SEGMENT, ("gap_label", "诊断", "diagnosis", ""), *VALU
                        ("hhi", "供应集中度 HHI", "HHI", "0–1"), ("top2_share", "前两家本省供应商份额", "top-2 local share", "%"),
                        ("single_source_buyers", "单一来源采购企业数", "single-source buyers", "家"),
                        ("single_source_outside", "其中来源在省外", "of which from outside", "家"), SUPPRESSED)
-TARGET_COLUMNS = _columns(("rank", "排序", "rank", ""), *SEGMENT, ("gap_label", "诊断", "diagnosis", ""),
+TARGET_COLUMNS = _columns(("rank", "排序", "rank", ""), ("score", "招商得分", "score", ""), *SEGMENT,
+                          ("gap_label", "诊断", "diagnosis", ""),
                           ("leakage", "外流", "leakage", "万元"), ("province_rate", "本省配套率", "province rate", "%"),
                           BUYERS, ("local_suppliers", "本省供应商数", "local suppliers", "家"),
                           ("local_enterprises", "本省链上企业数", "local enterprises placed", "家"),
