@@ -309,3 +309,11 @@ def test_excel_export_of_leakage_by_province(client, login):
     found = {row[0]: row for row in rows[1:]}
     assert len(found) == 4 and found["440000"][rows[0].index("外流（万元）")] == 450
     assert found["310000"][rows[0].index("外流（万元）")] is None
+
+
+def test_a_segments_local_enterprises_are_listed_with_names_and_places(client, login):
+    """T-U1 材料 (class 3240): B2 by its class, C1 placed by hand (province.py); names, not codes."""
+    items = get(client, login, "/T/segments/T-U1/enterprises")["items"]
+    assert sorted((i["uscc"], i["name"]) for i in items) == sorted(
+        (province.USCC[k], province.NAME[k]) for k in ("B2", "C1"))
+    assert all(i["place"] and not i["place"].isdigit() for i in items)

@@ -340,3 +340,24 @@ def graph(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, period:
         found = _analysis(g).graph(p, chain_id)
         return {**found, "nodes": _rows(pd.DataFrame(found["nodes"])), "period": p, "min_count": MIN_COUNT}
     return cache.response(("chain-graph", chain_id, p), compute)
+
+
+SEGMENT_FIRM_COLUMNS = _columns(("name", "企业名称", "enterprise", ""), ("place", "所在地", "place", ""),
+                                ("role_label", "角色", "role", ""), ("uscc", "统一社会信用代码", "USCC", ""))
+
+
+@router.get("/{chain_id}/segments/{segment_id}/enterprises", response_model=ListPublic[dict[str, Any]],
+            summary="某环节的本地企业：按环节规则或人工归入 (a segment's local enterprises)")
+def segment_enterprises(chain_id: str, segment_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep,
+                        paging: Paging, sort: str | None = SortQ, fmt: Format = "json"):
+    _chain(g, cache, scope, chain_id)
+    names = g.region_names()
+
+    def rows() -> list[dict]:
+        frame = _analysis(g).segment_enterprises(chain_id, segment_id)
+        return [{"uscc": r.uscc, "name": r.name, "place": names.get(r.region_code, r.region_code),
+                 "role": r.role, "role_label": {"master": "链主", "member": "成员"}.get(r.role, r.role)}
+                for r in frame.itertuples()]
+    key = ("segment-enterprises", chain_id, segment_id)
+    return _respond(cache, key, lambda: cache.get(key, rows), paging, fmt, SEGMENT_FIRM_COLUMNS,
+                    f"环节企业-{chain_id}-{segment_id}", sort)
