@@ -215,12 +215,15 @@ def test_gaps_name_the_missing_and_weak_links_with_concentration(client, login):
         assert_hidden(rows[s])
 
 
-def test_targets_rank_the_missing_link_first_then_the_leakage(client, login):
-    """1 T-M1 (缺链, nothing placed), 2 T-U1 (弱链, 外流 550, 2 placed); T-D1 leaks nothing: no target."""
+def test_targets_rank_by_leakage_and_relatedness_not_by_gap_type_first(client, login):
+    """score = 0.7 × leakage / the chain's largest + 0.3 × buyers / the most buyers (docs/chains.md):
+    T-U1 (弱链, 外流 550, 3 buyers) 0.7 × 1 + 0.3 × 1 = 1.00; T-M1 (缺链, 外流 350 hidden, 1 buyer)
+    0.7 × 350/550 + 0.3 × 1/3 = 0.5455, its score blanked as its leakage is; T-D1 leaks nothing: no target."""
     items = get(client, login, "/T/targets")["items"]
-    assert [(t["rank"], t["segment_id"], t["local_enterprises"]) for t in items] == [(1, "T-M1", 0), (2, "T-U1", 2)]
-    assert items[0]["leakage"] is None and items[0]["suppressed"] == "primary"
-    assert items[1]["reasons"] == "弱链；外流 550 万元；本地采购企业 3 家；本地供应商 2 家"
+    assert [(t["rank"], t["segment_id"], t["local_enterprises"]) for t in items] == [(1, "T-U1", 2), (2, "T-M1", 0)]
+    assert items[1]["leakage"] is None and items[1]["suppressed"] == "primary" and items[1]["score"] is None
+    assert items[0]["score"] == 1.0
+    assert items[0]["reasons"] == "招商得分 1.00；弱链；外流 550 万元；本地采购企业 3 家；本地供应商 2 家"
 
 
 def test_outside_suppliers_are_ranked_by_their_sales_into_the_chain_without_amounts(client, login, workspace):
@@ -306,3 +309,11 @@ def test_excel_export_of_leakage_by_province(client, login):
     found = {row[0]: row for row in rows[1:]}
     assert len(found) == 4 and found["440000"][rows[0].index("外流（万元）")] == 450
     assert found["310000"][rows[0].index("外流（万元）")] is None
+
+
+def test_a_segments_local_enterprises_are_listed_with_names_and_places(client, login):
+    """T-U1 材料 (class 3240): B2 by its class, C1 placed by hand (province.py); names, not codes."""
+    items = get(client, login, "/T/segments/T-U1/enterprises")["items"]
+    assert sorted((i["uscc"], i["name"]) for i in items) == sorted(
+        (province.USCC[k], province.NAME[k]) for k in ("B2", "C1"))
+    assert all(i["place"] and not i["place"].isdigit() for i in items)

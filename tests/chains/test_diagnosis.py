@@ -63,9 +63,9 @@ def test_master_pull_counts_local_and_anchored_suppliers(analysis):
     assert total.purchases == pytest.approx(200)
 
 
-def test_targets_rank_by_gap_then_leakage_and_list_outside_suppliers(analysis):
+def test_targets_rank_by_leakage_and_relatedness_and_list_outside_suppliers(analysis):
     t = analysis.targets("2025")
-    assert list(t.segment_id) == ["T-U2", "T-U1"]  # both weak; leakage 130 before 75
+    assert list(t.segment_id) == ["T-U2", "T-U1"]  # leakage 130 before 75: 0.7 × 1 against 0.7 × 75/130
     assert list(t["rank"]) == [1, 2]
     assert "外流 130 万元" in t.iloc[0].reasons
     s = analysis.suppliers("2025", "T", "T-U2")

@@ -66,6 +66,19 @@ policies:
       - {attribute: size_class, op: "<=", value: 中型}
       - {attribute: rd_intensity, op: ">=", value: 3}
     benefit: {kind: fixed, amount: 5, unit: 万元}
+  - id: T-MU-AB
+    name: 亩均效益A、B类大企业技改奖补（测试）
+    issuer: 测试厅
+    document_number: 测试〔2026〕4号
+    level: provincial
+    region_scope: ["43"]
+    valid_from: 2026-01-01
+    valid_to: 2026-12-31
+    mode: auto
+    conditions:
+      - {attribute: mu_class, op: in, value: [A, B]}
+      - {attribute: revenue, op: ">=", value: 35000, unit: 万元}
+    benefit: {kind: fixed, amount: 20, unit: 万元}
 """
 AS_OF = "2026-06-30"
 YEAR = 2025

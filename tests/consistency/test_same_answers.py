@@ -21,7 +21,7 @@ U = {v: k for k, v in USCC.items()}  # USCC → key (A1 …)
 def test_the_api_uses_the_policy_set_loaded_with_gaodi_policy_load(api):
     body = api("/policies", year=YEAR, as_of=AS_OF)
     assert (body["rule_set"], body["version"]) == ("consistency-test", "1")
-    assert sorted(r["policy_id"] for r in body["items"]) == ["T-GROWTH", "T-SEI-RD", "T-SMALL"]
+    assert sorted(r["policy_id"] for r in body["items"]) == ["T-GROWTH", "T-MU-AB", "T-SEI-RD", "T-SMALL"]
 
 
 @pytest.mark.parametrize("key", sorted(USCC))
@@ -34,10 +34,10 @@ def test_every_enterprise_gets_the_same_verdict_on_every_policy_everywhere(core,
     body = api(f"/policies/enterprise/{uscc}", year=YEAR, as_of=AS_OF)
     in_api = {p["policy_id"]: p["verdict"] for p in body["policies"]}
     assert in_core == in_cli == in_api
-    assert set(in_core) == {"T-GROWTH", "T-SEI-RD", "T-SMALL"}
+    assert set(in_core) == {"T-GROWTH", "T-MU-AB", "T-SEI-RD", "T-SMALL"}
 
 
-@pytest.mark.parametrize("policy", ["T-GROWTH", "T-SEI-RD", "T-SMALL"])
+@pytest.mark.parametrize("policy", ["T-GROWTH", "T-MU-AB", "T-SEI-RD", "T-SMALL"])
 def test_a_policys_enterprises_are_the_same_everywhere(core, ask, api, policy):
     found = core.policies.policy_enterprises(policy, dt.date.fromisoformat(AS_OF), YEAR)
     in_core = dict(zip(found.enterprises.uscc, found.enterprises.verdict))

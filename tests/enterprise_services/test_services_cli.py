@@ -50,7 +50,8 @@ def test_policy_commands_load_list_match_both_ways_and_outlay(home):
     paid = data(policy_app, "match", "--policy", "CS-XJR-MATCH", "--as-of", "2026-06-30")
     assert paid["qualifies"] == 1 and paid["total_outlay_wan"] == 50 and paid["enterprises"][0]["uscc"] == B
     outlay = {r["policy_id"]: r for r in data(policy_app, "outlay", "--as-of", "2026-06-30")}
-    assert outlay["CS-XJR-MATCH"]["total_outlay_wan"] == 50 and outlay["HN-MU-A-PRIORITY"]["absent_attributes"] == "mu_class"
+    # mu_class comes from the 亩均 evaluation now (g.evaluations.mu_classes), so it is no longer absent
+    assert outlay["CS-XJR-MATCH"]["total_outlay_wan"] == 50 and outlay["HN-MU-A-PRIORITY"]["absent_attributes"] == ""
     assert "合计" in run(policy_app, "outlay", "--as-of", "2026-06-30").stdout
 
 

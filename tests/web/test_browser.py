@@ -39,10 +39,13 @@ def test_drilling_down_from_the_map_reaches_an_enterprise(page_as, server):
     page.locator("[data-test=county-table]").get_by_text("岳麓区").wait_for()
     page.locator("[data-test=park-table]").get_by_text("甲园区（测试）").click()
     page.wait_for_url(f"{server}/parks/PA")
+    # the park links to the other modules: A1 is graded A (worked in tests/api/province_evaluations.py)
+    page.locator("[data-test=mu-counts]", has_text="A 1").wait_for(timeout=90_000)
     page.locator("[data-test=enterprise-table]").get_by_text(province.NAME["A1"]).click()
     page.wait_for_url(f"{server}/enterprises/{province.USCC['A1']}")
     page.locator("[data-test=enterprise-name]", has_text=province.NAME["A1"]).wait_for()
     page.locator("[data-test=statistics-table]").get_by_text("50,000").wait_for()
+    page.locator("[data-test=mu-class]", has_text="2025").get_by_text("A", exact=True).wait_for()
 
 
 def test_uploading_a_bad_file_shows_each_rejected_row_and_why(page_as, tmp_path):

@@ -182,6 +182,15 @@ class ChainAnalysis:
             raw[["chain_id", "segment_id", "leakage"]], on=["chain_id", "segment_id"], how="left")
         return targets.rank_targets(g, leak["leakage"])
 
+    def segment_enterprises(self, chain_id: str, segment_id: str) -> pd.DataFrame:
+        """The local enterprises placed in a segment (by its rules or by hand), with their place and role."""
+        self.chain(chain_id)
+        p = self.placements
+        p = p.filter((p.chain_id == chain_id) & (p.segment_id == segment_id))
+        ent = self.data.enterprises.select("uscc", "name", "region_code")
+        rows = p.join(ent, "uscc").select("uscc", "name", "region_code", "role", "source")
+        return self.data.execute(rows.order_by([ibis.desc(rows.role == "master"), "uscc"]))
+
     def suppliers(self, period: str | Period, chain_id: str, segment_id: str,
                   top: int = 20) -> pd.DataFrame:
         """Out-of-province suppliers already selling the segment's inputs into the chain, ranked."""

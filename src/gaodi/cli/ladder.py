@@ -104,6 +104,27 @@ def candidates_command(
     print_table(rows, title=f"{rung} 候选企业（{year} 年数据，共 {len(found)} 家；规则：{used or day}）")
 
 
+@app.command("nearest")
+def nearest_command(
+    rung: Annotated[str, typer.Option("--rung", help="梯级名称或简称：小巨人、专精特新、小升规、十亿…")],
+    city: Annotated[str | None, typer.Option("--city", help="市州代码，如 430100.")] = None,
+    year: YearOpt = None, inputs: InputsOpt = None, rules: RulesOpt = None,
+    limit: Annotated[int, typer.Option("--limit", help="最多列出的企业数.")] = 50,
+    on: OnOpt = None, json_out: JsonOpt = False,
+) -> None:
+    """离某一梯级最近的企业：按未满足条件数与差距排序，缺数据单列 (candidates nearest to a rung)."""
+    service, year, ladders, given, day = _setup(year, inputs, rules, on)
+    found = service.nearest(rung, year, city=city, ladders=ladders, inputs=given, on=day)
+    used = found[0].verdict.rules if found else ""
+    if json_out:
+        print_json({"rung": rung, "city": city, "year": year, "rules_date": day, "rules": used,
+                    "total": len(found), "candidates": [r.as_row() for r in found[:limit]]})
+        return
+    rows = [{"名次": r.rank, "企业": r.name, "市州": r.city_name or r.city_code, "已满足": r.met,
+             "未满足": r.unmet, "缺数据": r.missing, "最近差距": r.line} for r in found[:limit]]
+    print_table(rows, title=f"离“{rung}”最近的企业（{year} 年数据，共 {len(found)} 家；规则：{used or day}）")
+
+
 @app.command("funnel")
 def funnel_command(
     city: Annotated[str | None, typer.Option("--city", help="市州代码，如 430100.")] = None,

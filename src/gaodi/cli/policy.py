@@ -23,15 +23,12 @@ AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="判定日期 YYYY-
 YearOpt = Annotated[int | None, typer.Option("--year", help="统计数据年份（默认判定日期前最近一年）(data year).")]
 RuleSetOpt = Annotated[str | None, typer.Option("--rule-set", help="规则集名称（默认最近载入的）(rule set name).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="输出 JSON (print one JSON document).")]
-MuOpt = Annotated[bool, typer.Option("--mu-class", help="按亩均效益评价规则计算 mu_class（较慢）(compute 亩均 classes).")]
 AttrOpt = Annotated[Path | None, typer.Option(
     "--attributes", help="库外补充属性表 CSV/XLSX：uscc + 属性列 (serious_violation, invention_patents…).")]
 
 
-def _extra(svc: PolicyCalculator, as_of: dt.date | None, year: int | None, mu_class: bool, path: Path | None):
-    if not mu_class and path is None:
-        return None
-    return svc.extra_attributes(year or svc.data_year(as_of or dt.date.today()), mu_class=mu_class, path=path)
+def _extra(svc: PolicyCalculator, path: Path | None):
+    return svc.extra_attributes(path)
 
 
 def _services() -> PolicyCalculator:
@@ -90,7 +87,7 @@ def match_command(
     all_policies: Annotated[bool, typer.Option("--all", help="企业方向：也列出不符合的政策 (include not eligible).")]
     = False,
     limit: Annotated[int, typer.Option("--limit", help="政策方向：表格最多显示的企业数 (rows shown).")] = 50,
-    mu_class: MuOpt = False, attributes: AttrOpt = None, json_out: JsonOpt = False,
+    attributes: AttrOpt = None, json_out: JsonOpt = False,
 ) -> None:
     """企业→可享政策与差距，或政策→应兑付/应通知企业与接近符合企业 (match either way)."""
     if (enterprise is None) == (policy is None):
@@ -99,7 +96,7 @@ def match_command(
                          fix="例如 gaodi policy match --enterprise 91430100... (e.g.)")
     svc = _services()
     day = _date(as_of)
-    extra = _extra(svc, day, year, mu_class, attributes)
+    extra = _extra(svc, attributes)
     if enterprise:
         found = svc.enterprise_policies(enterprise, day, year, include_not_eligible=all_policies,
                                         rule_set=rule_set, extra=extra)
@@ -130,11 +127,11 @@ def match_command(
 
 @app.command("outlay")
 def outlay_command(as_of: AsOfOpt = None, year: YearOpt = None, rule_set: RuleSetOpt = None,
-                   mu_class: MuOpt = False, attributes: AttrOpt = None, json_out: JsonOpt = False) -> None:
+                   attributes: AttrOpt = None, json_out: JsonOpt = False) -> None:
     """每项有效政策的符合企业数、接近符合数与估算兑现资金（万元）(estimated outlay per policy)."""
     svc = _services()
     day = _date(as_of)
-    frame = svc.outlay(day, year, rule_set=rule_set, extra=_extra(svc, day, year, mu_class, attributes))
+    frame = svc.outlay(day, year, rule_set=rule_set, extra=_extra(svc, attributes))
     if json_out:
         print_json(frame)
         return

@@ -8,6 +8,7 @@ Lists are Ibis expressions, run one page at a time by the edge (``run_page``) or
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import ibis.expr.types as ir
@@ -21,6 +22,7 @@ from gaodi.access.filters import (
     scoped_enterprises,
 )
 from gaodi.access.scope import Scope
+from gaodi.directory.connections import enterprise_connections, park_connections
 from gaodi.directory.enterprises import enterprise_detail, enterprise_list
 from gaodi.directory.paging import Page, PageRequest, run_all, run_page
 from gaodi.directory.parks import park_detail, park_list
@@ -33,6 +35,7 @@ from gaodi.directory.regions import (
     statistics_periods,
 )
 from gaodi.errors import ForbiddenError
+from gaodi.problems.events import china_today
 
 __all__ = ["Directory"]
 
@@ -71,15 +74,23 @@ class Directory:
         """Parks of the scope with their figures (filters: city, q, level, sort)."""
         return park_list(self.g.store, scope, year, **filters)
 
-    def park(self, scope: Scope, park_id: str, year: int) -> dict[str, Any]:
-        return park_detail(self.g.store, scope, park_id, year)
+    def park(self, scope: Scope, park_id: str, year: int, as_of: dt.date | None = None) -> dict[str, Any]:
+        """One park: its record and figures, and what links it to the other modules (its 亩均 class, its
+        enterprises by class, open problems, matching policies; see ``connections``)."""
+        detail = park_detail(self.g.store, scope, park_id, year)
+        firms = self.g.store.execute(scoped_enterprises(self.g.store, scope).filter(
+            lambda t: t.park_id == park_id).select("uscc", "name"))
+        return {**detail, **park_connections(self.g, park_id, year, firms, as_of or china_today())}
 
     def enterprises(self, scope: Scope, year: int, **filters) -> ir.Table:
         """Enterprises of the scope with their figures (filters: q, city, county, park_id, industry, …)."""
         return enterprise_list(self.g.store, scope, year, **filters)
 
     def enterprise(self, scope: Scope, uscc: str) -> dict[str, Any]:
-        return enterprise_detail(self.g.store, scope, uscc)
+        """One enterprise: record, statistics, titles, chains, clusters, and its 亩均 class (of its latest
+        year) and open problems."""
+        detail = enterprise_detail(self.g.store, scope, uscc)
+        return {**detail, **enterprise_connections(self.g, uscc, detail["year"])}
 
     def enterprise_ids(self, scope: Scope) -> set[str]:
         """The USCCs of the enterprises a scope reaches."""

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pandas as pd
+
 from gaodi.access.filters import ensure_enterprise, ensure_park, restrict, scoped_enterprises, scoped_parks
 from gaodi.access.scope import Scope
-from gaodi.errors import ForbiddenError, InputError, NotFoundError
+from gaodi.errors import DataQualityError, ForbiddenError, InputError, NotFoundError
 from gaodi.evaluation.cluster_ladder import ClusterMonitor, cluster_ladder
 from gaodi.evaluation.dynamic import compare_years, dynamic_management
 from gaodi.evaluation.ruleset import RuleSet, list_rulesets, load_ruleset
@@ -23,7 +25,12 @@ from gaodi.evaluation.store_data import years_with_data
 from gaodi.evaluation.store_evaluation import StoreEvaluation, evaluate_store
 from gaodi.evaluation.store_stability import store_stability
 
-__all__ = ["Evaluations"]
+__all__ = ["MU_CLASS_RULES", "MU_PARK_RULES", "Evaluations"]
+
+#: The rule sets whose classes other modules read as "the" 亩均 class of an enterprise and of a park.
+MU_CLASS_RULES = "mujun_above_scale"
+MU_PARK_RULES = "mujun_parks"
+_MU_COLUMNS = ["uscc", "mu_class", "mu_year", "mu_rank", "mu_score", "mu_rules"]
 
 
 class Evaluations:
@@ -31,6 +38,7 @@ class Evaluations:
 
     def __init__(self, g) -> None:
         self.g = g
+        self._classes: dict[tuple, pd.DataFrame] = {}
 
     def rulesets(self) -> list[RuleSet]:
         """The rule sets shipped with gaodi."""
@@ -89,6 +97,34 @@ class Evaluations:
                 fix=f"改用 gaodi evaluate {ruleset.subject} --rules {ruleset.name}。",
             )
         return evaluate_store(self.g.store, ruleset, year, **options)
+
+    def mu_classes(self, year: int, rules: str = MU_CLASS_RULES) -> pd.DataFrame:
+        """The 亩均 class of every graded subject in ``year`` under ``rules``: one row per subject with
+        ``uscc`` (the subject's id), ``mu_class`` (A/B/C/D), ``mu_year``, ``mu_rank``, ``mu_score`` and
+        ``mu_rules`` (the rule set's name and version). Subjects not graded (不参评) have no row; a year
+        whose data cannot be graded gives an empty table, never a class.
+
+        This is the one road from an evaluation to the class that the policy calculator, the park and
+        the enterprise pages show; it is kept until the next import changes the data.
+        """
+        key = (rules, int(year), self.g.store.next_import_id())
+        if key not in self._classes:
+            if len(self._classes) > 8:
+                self._classes.clear()
+            self._classes[key] = self._grade(rules, int(year))
+        return self._classes[key].copy()
+
+    def _grade(self, rules: str, year: int) -> pd.DataFrame:
+        if year not in self.years():
+            return pd.DataFrame(columns=_MU_COLUMNS)
+        try:
+            evaluated = self.evaluate(rules, year)
+        except DataQualityError:  # fewer than two subjects can be graded: no class for anyone
+            return pd.DataFrame(columns=_MU_COLUMNS)
+        named = f"{evaluated.ruleset['name']} {evaluated.ruleset.get('version') or ''}".strip()
+        return pd.DataFrame([{"uscc": i.id, "mu_class": i.class_label, "mu_year": year, "mu_rank": i.rank,
+                              "mu_score": i.total, "mu_rules": named} for i in evaluated.graded],
+                            columns=_MU_COLUMNS)
 
     def stability(self, rules: str | RuleSet, variants: Sequence[str], year: int | None = None,
                   top: int = 5) -> StabilityReport:

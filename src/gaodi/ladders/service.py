@@ -13,18 +13,21 @@ hold, per enterprise (:func:`gaodi.ladders.inputs.read_inputs`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from datetime import date
 from typing import Any
 
 from gaodi.evaluation.store_data import years_with_data
-from gaodi.ladders.criteria import Ladder, list_ladders, load_ladder
+from gaodi.ladders.closeness import Closeness, closeness, rank_by_closeness
+from gaodi.ladders.criteria import Ladder, Rung, list_ladders, load_ladder
 from gaodi.ladders.inputs import read_inputs
 from gaodi.ladders.status import (
     Candidate,
     EnterpriseLadders,
     FunnelRow,
     candidates,
+    find_rung,
     funnel,
     ladder_status,
     rules_for,
@@ -74,6 +77,23 @@ class Ladders:
         """The candidates for a rung: meeting it, needing data (and, if asked, one criterion short)."""
         return candidates(self.g.store, rung, self.year(year), city=city, ladders=ladders, inputs=inputs,
                           include_one_short=include_one_short, on=on)
+
+    def rung(self, key: str, year: int | None = None, on: date | None = None) -> tuple[Ladder, Rung]:
+        """A rung by id, name or alias in the rules that judge data of ``year``."""
+        return find_rung(key, self.rules((), year, on)[1])
+
+    def nearest(self, rung: str, year: int | None = None, *, city: str | None = None,
+                within: set[str] | None = None, ladders: Sequence[Ladder] | None = None,
+                inputs: dict | None = None, on: date | None = None) -> list[Closeness]:
+        """Every enterprise holding neither ``rung`` nor a higher one, ranked by closeness to it
+        (met, unmet with their shortfall, and missing data kept apart; see ``closeness``);
+        ``within`` keeps only those credit codes (a user's scope)."""
+        found = candidates(self.g.store, rung, self.year(year), city=city, ladders=ladders, inputs=inputs,
+                           on=on, everyone=True)
+        names = self.g.region_names()
+        return rank_by_closeness([replace(closeness(c.uscc, c.name, c.city_code, c.verdict),
+                                          city_name=names.get(str(c.city_code))) for c in found
+                                  if within is None or c.uscc in within])
 
     def funnel(self, year: int | None = None, *, city: str | None = None, ladders: Sequence[Ladder] | None = None,
                inputs: dict | None = None, on: date | None = None) -> list[FunnelRow]:

@@ -127,9 +127,11 @@ def find_rung(key: str, ladders: Sequence[Ladder] | None = None) -> tuple[Ladder
 def candidates(store, rung_key: str, year: int, *, city: str | None = None,
                ladders: Sequence[Ladder] | None = None,
                inputs: Mapping[str, Mapping[str, Any]] | None = None,
-               include_one_short: bool = False, on: date | None = None) -> list[Candidate]:
-    """Enterprises not holding the rung that meet it or need data (optionally one short), by the
-    rules in force on ``on`` (default :func:`assessment_date` of ``year``).
+               include_one_short: bool = False, on: date | None = None,
+               everyone: bool = False) -> list[Candidate]:
+    """Enterprises not holding the rung that meet it or need data (optionally one short; with
+    ``everyone``, every enterprise holding neither the rung nor a higher one), by the rules in force
+    on ``on`` (default :func:`assessment_date` of ``year``).
 
     Sorted: met first, then needs data by how few conditions lack data, then one short by gap.
     """
@@ -140,7 +142,7 @@ def candidates(store, rung_key: str, year: int, *, city: str | None = None,
         if verdict.held or _holds_higher(ladder, rung, facts, titles, given):
             continue
         near = verdict.status == "unmet" and len(verdict.unmet) == 1
-        if verdict.status in ("met", "needs_data") or (include_one_short and near):
+        if everyone or verdict.status in ("met", "needs_data") or (include_one_short and near):
             out.append(Candidate(uscc, str(facts.get("name")), facts.get("city_code"), verdict))
     order = {"met": 0, "needs_data": 1, "unmet": 2}
     return sorted(out, key=lambda c: (order[c.verdict.status], len(c.verdict.unknown),

@@ -26,8 +26,6 @@ import yaml
 
 from gaodi.access.scope import Scope
 from gaodi.errors import InputError, Location, NotFoundError
-from gaodi.evaluation.ruleset import load_ruleset
-from gaodi.evaluation.store_evaluation import evaluate_store
 from gaodi.policies.attributes import EnterpriseTable
 from gaodi.policies.explain import ConditionCheck, enterprise_policies, explain, policy_enterprises
 from gaodi.policies.match import MatchResult, match_policies
@@ -151,8 +149,9 @@ class PolicyCalculator:
                          scope: Scope | None = None) -> EnterpriseTable:
         """The attribute table built from the store (statistics of ``year``, titles held in as_of's year)."""
         as_of = as_of or china_today()
-        return enterprise_table_from_store(self.store, year or self.data_year(as_of), as_of.year, uscc, extra,
-                                           scope)
+        year = year or self.data_year(as_of)
+        return enterprise_table_from_store(self.store, year, as_of.year, uscc, extra, scope,
+                                           self.g.evaluations.mu_classes(year))
 
     def match(self, as_of: dt.date | None = None, year: int | None = None, *, rule_set: str | None = None,
               version: str | None = None, policy_ids: list[str] | None = None, uscc: str | None = None,
@@ -215,27 +214,11 @@ class PolicyCalculator:
         return summary.sort_values(["total_outlay_wan", "policy_id"], ascending=[False, True],
                                    na_position="last").reset_index(drop=True)
 
-    def extra_attributes(self, year: int, *, mu_class: bool = False, path: str | Path | None = None,
-                         mu_ruleset: str = "mujun_above_scale") -> pd.DataFrame | None:
-        """Attributes the store does not hold: 亩均 classes by evaluating ``mu_ruleset``, and/or a file.
-
-        The file (CSV or XLSX) has a ``uscc`` column and attribute columns (mu_class,
-        serious_violation, invention_patents …); its values win over the evaluation's.
-        """
-        parts = []
-        if mu_class:
-            evaluated = evaluate_store(self.store, load_ruleset(mu_ruleset), year)
-            parts.append(pd.DataFrame([{"uscc": i.id, "mu_class": i.class_label} for i in evaluated.graded],
-                                      columns=["uscc", "mu_class"]))
-        if path is not None:
-            parts.append(read_extra_attributes(path))
-        if not parts:
-            return None
-        merged = parts[0]
-        for part in parts[1:]:
-            merged = merged.drop(columns=[c for c in part.columns if c != "uscc" and c in merged.columns])
-            merged = merged.merge(part, on="uscc", how="outer")
-        return merged
+    def extra_attributes(self, path: str | Path | None = None) -> pd.DataFrame | None:
+        """Attributes the store does not hold, from a file (CSV or XLSX) with a ``uscc`` column and
+        attribute columns (serious_violation, invention_patents …); its values win over the store's,
+        the 亩均 class included."""
+        return read_extra_attributes(path) if path is not None else None
 
     def explain(self, uscc: str, policy_id: str, as_of: dt.date | None = None,
                 year: int | None = None) -> list[ConditionCheck]:
@@ -245,7 +228,9 @@ class PolicyCalculator:
     def attributes(self, uscc: str, as_of: dt.date | None = None, year: int | None = None) -> dict[str, Any]:
         """The attribute record of one enterprise as the calculator sees it."""
         as_of = as_of or china_today()
-        frame = enterprise_attributes(self.store, year or self.data_year(as_of), as_of.year, uscc)
+        year = year or self.data_year(as_of)
+        frame = enterprise_attributes(self.store, year, as_of.year, uscc,
+                                      mu_classes=self.g.evaluations.mu_classes(year))
         if frame.empty:
             raise NotFoundError(message=f"库中没有企业 {uscc}", message_en=f"no enterprise {uscc} in the store",
                                 fix="检查统一社会信用代码 (check the USCC)")

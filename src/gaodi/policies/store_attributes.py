@@ -36,8 +36,12 @@ catalogues              industry_catalogue memberships of industry_code, as Chin
                         "战略性新兴产业(部分行业)", so a policy must opt in to it explicitly
 ======================= =============================================================================
 
+mu_class (亩均效益评价类别) is the class of the 亩均 evaluation of data year Y, given as ``mu_classes``
+(``g.evaluations.mu_classes``, the one road from the evaluation); an enterprise it did not grade has
+no class (数据缺失), never a D.
+
 Not in the store, hence absent (conditions on them fail with 数据缺失) unless supplied with ``extra``:
-invention_patents, mu_class (亩均效益评价类别), serious_violation. ``extra`` is a table keyed by uscc
+invention_patents, serious_violation. ``extra`` is a table keyed by uscc
 whose columns replace or add attributes (e.g. a 亩均 evaluation's classes, a credit-check list).
 """
 
@@ -110,14 +114,21 @@ def attribute_expr(store, year: int, titles_year: int | None = None,
 
 
 def enterprise_attributes(store, year: int, titles_year: int | None = None, uscc: str | list[str] | None = None,
-                          extra: pd.DataFrame | None = None, scope: Scope | None = None) -> pd.DataFrame:
-    """The attribute table as pandas, ready for :class:`EnterpriseTable` (lists as Python lists)."""
+                          extra: pd.DataFrame | None = None, scope: Scope | None = None,
+                          mu_classes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The attribute table as pandas, ready for :class:`EnterpriseTable` (lists as Python lists).
+
+    ``mu_classes`` (uscc, mu_class) adds the 亩均 class; ``extra`` is applied last and wins over it.
+    """
     frame = store.execute(attribute_expr(store, year, titles_year, uscc, scope))
     frame["smart_factory_level"] = frame["smart_factory_level"].map(lambda r: _SMART_NAMES[int(r)])
     for column in ("titles", "catalogues"):
         frame[column] = frame[column].map(lambda v: sorted(v) if isinstance(v, (list, tuple)) or hasattr(
             v, "tolist") else [])
     frame["above_scale"] = frame["above_scale"].astype(object).where(frame["above_scale"].notna(), None)
+    if mu_classes is not None:
+        frame = frame.merge(mu_classes[["uscc", "mu_class"]], on="uscc", how="left")
+        frame["mu_class"] = frame["mu_class"].astype(object).where(frame["mu_class"].notna(), None)
     if extra is not None:
         frame = merge_extra(frame, extra)
     return frame
@@ -125,9 +136,10 @@ def enterprise_attributes(store, year: int, titles_year: int | None = None, uscc
 
 def enterprise_table_from_store(store, year: int, titles_year: int | None = None,
                                 uscc: str | list[str] | None = None,
-                                extra: pd.DataFrame | None = None, scope: Scope | None = None) -> EnterpriseTable:
+                                extra: pd.DataFrame | None = None, scope: Scope | None = None,
+                                mu_classes: pd.DataFrame | None = None) -> EnterpriseTable:
     """The compiled :class:`EnterpriseTable` the matcher reads, built from the store."""
-    return EnterpriseTable(enterprise_attributes(store, year, titles_year, uscc, extra, scope),
+    return EnterpriseTable(enterprise_attributes(store, year, titles_year, uscc, extra, scope, mu_classes),
                            source=f"store:{year}")
 
 

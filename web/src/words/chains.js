@@ -35,6 +35,7 @@ export default {
   chainSuppressedPrimary: ['—（少于3家，不公开）', '— (fewer than 3 enterprises, not published)'],
   chainSuppressedSecondary: ['—（防推算，不公开）', '— (withheld so that hidden cells cannot be derived)'],
   chainSuppressedShort: ['不公开', 'not published'],
+  chainLocalFirmsOf: ['本省该环节企业：', 'Local enterprises of the segment:'],
   chainSuppliersOf: ['已向本链供货的省外企业：', 'Outside suppliers already selling into the chain:'],
   chainSuppliersNote: ['单个企业的金额不公开，只列排名、所在地区与采购企业数。',
     "Single enterprises' amounts are never shown: only rank, place and number of chain buyers."],

@@ -84,6 +84,39 @@ class EnterpriseLaddersPublic(_Open):
     positions: list[LadderPositionPublic]
 
 
+class LadderNearestPublic(_Open):
+    """One enterprise ranked by closeness to a rung (``g.ladders.nearest``)."""
+
+    rank: int
+    uscc: str
+    name: str | None = None
+    city_code: str | None = None
+    city_name: str | None = None
+    status: str = Field(description="met | needs_data | unmet")
+    met: int = Field(description="已满足的条件数")
+    unmet: int = Field(description="未满足的条件数（按已知数据）")
+    missing: int = Field(description="缺数据、无法判断的条件数（不算未满足）")
+    shortfall: float = Field(description="未满足条件的相对差距之和 Σ min(差距/门槛, 1)")
+    points_short: float | None = Field(None, description="评分表尚差的分数")
+    line: str = Field(description="一句话：最近的两三项差距，缺数据单列")
+    nearest: list[str]
+    missing_data: list[str]
+
+
+class LadderFunnelPublic(_Open):
+    """One city's funnel for one rung (``g.ladders.funnel``)."""
+
+    city_code: str
+    city_name: str | None = None
+    ladder: str
+    rung: str
+    enterprises: int
+    holders: int = Field(description="已持有")
+    met: int = Field(description="符合")
+    needs_data: int = Field(description="待补数据")
+    one_short: int = Field(description="只差一项")
+
+
 class LadderCandidatePublic(_Open):
     uscc: str
     name: str | None = None

@@ -6,8 +6,8 @@ from fastapi import APIRouter, Query
 
 from gaodi.api.deps import Audit, CacheDep, DataYear, Format, GaodiDep, Paging, UserScope
 from gaodi.api.listing import EXPORTS, rows_response
-from gaodi.api.responses import (EnterpriseLaddersPublic, LadderCandidatePublic, LadderPublic,
-                                 ListPublic)
+from gaodi.api.responses import (EnterpriseLaddersPublic, LadderCandidatePublic, LadderFunnelPublic,
+                                 LadderNearestPublic, LadderPublic, ListPublic)
 from gaodi.api.schemas import ERRORS
 from gaodi.serialize import to_jsonable
 
@@ -66,3 +66,39 @@ def rung_candidates(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Pagi
         return rows_response(rows, paging, fmt, CANDIDATE_COLUMNS, f"梯级候选-{rung}-{year}")
     return cache.response(("candidates-page", scope, rung, year, paging), lambda: rows_response(
         cache.get(("candidates", scope, rung, year), compute), paging, "json", CANDIDATE_COLUMNS, ""))
+
+
+NEAREST_COLUMNS = [{"key": k, "label": zh, "label_en": en, "unit": u} for k, zh, en, u in (
+    ("rank", "名次", "rank", ""), ("name", "企业名称", "enterprise", ""), ("city_name", "所在市", "city", ""),
+    ("met", "已满足", "met", "项"), ("unmet", "未满足", "unmet", "项"), ("missing", "缺数据", "missing data", "项"),
+    ("line", "最近差距", "nearest gaps", ""), ("uscc", "统一社会信用代码", "USCC", ""))]
+
+
+@router.get("/nearest", response_model=ListPublic[LadderNearestPublic],
+            summary="离某一梯级最近的企业：未满足条件少、差距小者在前，缺数据单列 (nearest to a rung)")
+def rung_nearest(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, audit: Audit,
+                 year: DataYear, rung: str = Query(..., description="梯级，如 小巨人、专精特新、十亿"),
+                 city: str | None = Query(None, description="市代码 (city code)"), fmt: Format = "json"):
+
+    def compute() -> list[dict]:
+        return [r.as_row() for r in g.ladders.nearest(rung, year, city=city,
+                                                      within=g.directory.enterprise_ids(scope))]
+    audit("list_ladder_nearest", f"rung:{rung}", f"year={year} city={city}")
+    key = ("nearest", scope, rung, year, city)
+    if fmt != "json":
+        return rows_response(cache.get(key, compute), paging, fmt, NEAREST_COLUMNS, f"梯级最近-{rung}-{year}")
+    return cache.response((*key, paging), lambda: rows_response(cache.get(key, compute), paging, "json",
+                                                                NEAREST_COLUMNS, ""))
+
+
+@router.get("/funnel", response_model=list[LadderFunnelPublic],
+            summary="某一梯级按市州的漏斗：已持有、符合、待补数据、只差一项 (a rung's funnel by city)")
+def rung_funnel(g: GaodiDep, scope: UserScope, cache: CacheDep, year: DataYear,
+                rung: str = Query(..., description="梯级，如 小巨人、专精特新、十亿")) -> list[dict]:
+    def compute() -> list[dict]:
+        ladder, chosen = g.ladders.rung(rung, year)
+        cities = set(g.directory.city_codes(scope))
+        names = g.region_names()
+        return [{**to_jsonable(r), "city_name": names.get(r.city_code)} for r in g.ladders.funnel(year)
+                if r.ladder == ladder.name and r.rung == chosen.name and r.city_code in cities]
+    return cache.get(("funnel", scope, rung, year), compute)

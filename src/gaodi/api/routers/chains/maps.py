@@ -6,6 +6,8 @@ province-wide figures, and chain masters only inside their scope.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 from fastapi import APIRouter
 
@@ -13,7 +15,8 @@ from gaodi.api.listing import EXPORTS
 from gaodi.api.deps import Audit, CacheDep, Format, GaodiDep, Paging, UserScope
 from gaodi.api.responses import ChainDetailPublic, ChainGraphPublic, ChainPublic, ListPublic
 from gaodi.api.routers.chains.lookup import analysis, chain_row, need_period, period_or_default, visible, years
-from gaodi.api.routers.chains.tables import CHAIN_COLUMNS, MIN_COUNT, PeriodQ, SortQ, respond, rows_of
+from gaodi.api.routers.chains.tables import (CHAIN_COLUMNS, MIN_COUNT, SEGMENT_FIRM_COLUMNS, PeriodQ, SortQ, respond,
+                                             rows_of)
 
 router = APIRouter(prefix="/chains")
 
@@ -66,3 +69,20 @@ def graph(chain_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep, period:
         found = analysis(g).graph(p, chain_id)
         return {**found, "nodes": rows_of(pd.DataFrame(found["nodes"])), "period": p, "min_count": MIN_COUNT}
     return cache.response(("chain-graph", chain_id, p), compute)
+
+
+@router.get("/{chain_id}/segments/{segment_id}/enterprises", response_model=ListPublic[dict[str, Any]],
+            responses=EXPORTS, summary="某环节的本地企业：按环节规则或人工归入 (a segment's local enterprises)")
+def segment_enterprises(chain_id: str, segment_id: str, g: GaodiDep, scope: UserScope, cache: CacheDep,
+                        paging: Paging, sort: str | None = SortQ, fmt: Format = "json"):
+    chain_row(g, cache, scope, chain_id)
+    names = g.region_names()
+
+    def compute() -> list[dict]:
+        frame = analysis(g).segment_enterprises(chain_id, segment_id)
+        return [{"uscc": r.uscc, "name": r.name, "place": names.get(r.region_code, r.region_code),
+                 "role": r.role, "role_label": {"master": "链主", "member": "成员"}.get(r.role, r.role)}
+                for r in frame.itertuples()]
+    key = ("segment-enterprises", chain_id, segment_id)
+    return respond(cache, key, lambda: cache.get(key, compute), paging, fmt, SEGMENT_FIRM_COLUMNS,
+                   f"环节企业-{chain_id}-{segment_id}", sort)

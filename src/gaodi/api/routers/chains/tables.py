@@ -55,11 +55,14 @@ GAP_COLUMNS = columns_of(*SEGMENT, ("gap_label", "诊断", "diagnosis", ""), *VA
                        ("hhi", "供应集中度 HHI", "HHI", "0–1"), ("top2_share", "前两家本省供应商份额", "top-2 local share", "%"),
                        ("single_source_buyers", "单一来源采购企业数", "single-source buyers", "家"),
                        ("single_source_outside", "其中来源在省外", "of which from outside", "家"), SUPPRESSED)
-TARGET_COLUMNS = columns_of(("rank", "排序", "rank", ""), *SEGMENT, ("gap_label", "诊断", "diagnosis", ""),
+TARGET_COLUMNS = columns_of(("rank", "排序", "rank", ""), ("score", "招商得分", "score", ""), *SEGMENT,
+                            ("gap_label", "诊断", "diagnosis", ""),
                           ("leakage", "外流", "leakage", "万元"), ("province_rate", "本省配套率", "province rate", "%"),
                           BUYERS, ("local_suppliers", "本省供应商数", "local suppliers", "家"),
                           ("local_enterprises", "本省链上企业数", "local enterprises placed", "家"),
                           ("reasons", "理由", "reasons", ""), SUPPRESSED)
+SEGMENT_FIRM_COLUMNS = columns_of(("name", "企业名称", "enterprise", ""), ("place", "所在地", "place", ""),
+                                 ("role_label", "角色", "role", ""), ("uscc", "统一社会信用代码", "USCC", ""))
 SUPPLIER_COLUMNS = columns_of(("rank", "排序", "rank", ""), ("seller_uscc", "统一社会信用代码", "USCC", ""),
                             ("seller_region", "所在地区代码", "region", ""), ("region_name", "所在地区", "place", ""),
                             ("chain_buyers", "本链采购企业数", "chain buyers", "家"))

@@ -1,0 +1,20 @@
+// The park and enterprise pages' links to the other modules (亩均 class, chains, titles, problems, policies).
+export default {
+  connections: ['关联信息', 'Across the platform'],
+  muClass: ['亩均效益类别', 'Per-mu class'],
+  muNotGraded: ['未参评（非规上、不参评或该年数据不足）', 'Not graded (below scale, exempt or too little data)'],
+  muOfYear: ['年评价', ' evaluation'],
+  muRank: ['名次', 'Rank'],
+  muByClass: ['企业亩均分类', 'Enterprises by per-mu class'],
+  graded: ['参评', 'Graded'],
+  titlesHeld: ['现有称号', 'Titles held'],
+  openProblems: ['未办结诉求', 'Open problems'],
+  matchingPolicies: ['可享政策', 'Matching policies'],
+  qualifyingFirms: ['符合企业', 'Qualifying'],
+  nearFirms: ['接近符合', 'Near miss'],
+  none: ['无', 'None'],
+  deadline: ['办理期限', 'Deadline'],
+  department: ['承办部门', 'Department'],
+  provisional: ['暂定', 'Provisional'],
+  chainsOfPark: ['园区企业所在产业链', "Chains of the park's enterprises"],
+}
