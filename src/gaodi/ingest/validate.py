@@ -1,10 +1,10 @@
 """Validate every row of a staged file, as Ibis expressions over the staging table.
 
 ``parse`` returns the parsed table (one column per kind column, canonical values and units, plus
-``_row`` and ``_bad``, true on a row with any error) as one expression over the file: the distinct
-values of the looked-up columns are resolved into small maps first (one scan of those columns, columns
-checked alike sharing one map), and the file is joined to the maps once. Nothing is materialised but
-the maps and the keys that repeat, so an import reads the file to validate and insert in one statement.
+``_row``, ``_bad``, true on a row with any error, and ``_warn``): the distinct values of the looked-up
+columns are resolved into small maps first (one scan of those columns, columns checked alike sharing
+one map), and the file is joined to the maps once, into one temporary table of parsed values that the
+search for repeated keys, the insert and the report read.
 
 ``problems`` builds the problem rows (row, column, value, severity, reason, fix) only for the rows that
 need them (:attr:`Parsed.suspects`, the bad rows and those with a warning): a clean file never pays for
@@ -218,6 +218,11 @@ def parse(store: Store, kind: Kind, stage: ir.Table, mapping: Mapping, stage_nam
     for rule in kind.row_rules:
         if all(c in values for c in rule.needs):
             parsed = parsed.mutate(**{BAD: parsed[BAD] | rule.bad(parsed).fill_null(False)})
+    # The file joined to its maps is computed once: the search for repeated keys, the insert and the
+    # rows for the report all read it (DuckDB spills it to disk past the memory limit).
+    name = f"{stage_name}_parsed"
+    parsed = store.create_temp_from_expr(name, parsed)
+    temps.append(name)
     repeats = None
     key = [k for k in kind.key if k in values]
     if len(key) == len(kind.key):
