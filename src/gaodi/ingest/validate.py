@@ -168,9 +168,11 @@ def _checks(t: ir.Table, kind: Kind, mapping: Mapping, looked_up: set[str]):
                                f"“{col.label}”应为整数", "填写整数"))
             lo, hi = (1900, 2100) if col.type == "year" else (col.min, col.max)
             if lo is not None:
-                checks.append((num < lo, col, header, shown, f"“{col.label}”小于允许的最小值 {lo}", "核对数值与单位"))
+                checks.append((num < lo, col, header, shown, f"“{col.label}”小于允许的最小值 {lo}",
+                               "核对数值与单位"))
             if hi is not None:
-                checks.append((num > hi, col, header, shown, f"“{col.label}”大于允许的最大值 {hi}", "核对数值与单位"))
+                checks.append((num > hi, col, header, shown, f"“{col.label}”大于允许的最大值 {hi}",
+                               "核对数值与单位"))
             if col.dimension and mapping.factors[col.name] != 1:
                 num = num * mapping.factors[col.name]
             values[col.name] = num.round().cast("int64") if col.type in ("int", "year") else num
@@ -238,8 +240,8 @@ def parse(store: Store, kind: Kind, stage: ir.Table, mapping: Mapping, stage_nam
             joined = keyed.left_join(repeats, kcols)
             dup = joined._first.notnull() & (joined[ROW] != joined._first)
             parsed = joined.select(*[c for c in parsed.columns if c != BAD], **{BAD: joined[BAD] | dup})
-    warnings_possible = any(
-        int(store.execute(m.filter(m.severity == "warning").count())) for m in {id(m): m for m in maps.values()}.values())
+    distinct_maps = {id(m): m for m in maps.values()}.values()
+    warnings_possible = any(int(store.execute(m.filter(m.severity == "warning").count())) for m in distinct_maps)
     return Parsed(parsed, maps, repeats, warnings_possible, temps, stage, mapping, kind)
 
 
