@@ -75,7 +75,7 @@ class Gaodi:
         """Open (creating if needed) the workspace at ``home`` (default from GAODI_HOME)."""
         settings = load_settings(home=Path(home) if home is not None else None, **overrides)
         store = Store(None if in_memory else settings.db_path, memory_limit=settings.memory_limit,
-                      threads=settings.threads)
+                      threads=settings.threads, temp_directory=settings.spill_dir)
         seed_catalogues(store, region_catalog(settings.province_code), industry_catalog())
         # the key of the audit and problem-history chains lives outside the database (store/sealing.py);
         # an in-memory store lives no longer than the process, so its key need not outlive it either

@@ -20,7 +20,11 @@ class Settings(BaseSettings):
     province_code: str = Field("430000",
                                description="本省行政区划代码，决定哪些区划为省内 (home province code)")
     db_name: str = Field("gaodi.duckdb", description="工作区内数据库文件名 (store file name)")
-    memory_limit: str = Field("8GB", description="DuckDB 可用内存上限 (DuckDB memory limit)")
+    memory_limit: str = Field("1GB", description="DuckDB 可用内存上限；超出部分写入临时目录而不再占内存，"
+                                                "大文件导入的进程峰值内存因此保持在 2 GiB 以下 (DuckDB memory limit; "
+                                                "beyond it DuckDB spills to temp_directory)")
+    temp_directory: Path | None = Field(None, description="DuckDB 溢写临时文件的目录；不设则用工作区内的 tmp "
+                                                         "(where DuckDB spills; default: tmp in the workspace)")
     threads: int = Field(2, description="DuckDB 线程数 (DuckDB threads)")
     xlsx_max_cells: int = Field(20_000_000, ge=1, description="导入的 Excel 工作表最多单元格数 (cells per sheet)")
     xlsx_max_ratio: float = Field(100.0, gt=1, description="Excel 文件解压后与文件大小之比的上限 (unpacked/packed)")
@@ -38,6 +42,11 @@ class Settings(BaseSettings):
     @property
     def db_path(self) -> Path:
         return self.home / self.db_name
+
+    @property
+    def spill_dir(self) -> Path:
+        """Where DuckDB writes what does not fit in ``memory_limit``."""
+        return self.temp_directory or self.home / "tmp"
 
     @property
     def reports_dir(self) -> Path:

@@ -134,3 +134,13 @@ def test_migration_4_sums_the_lines_a_workspace_already_holds(fresh):
     for statement in fill:
         g.store.con.execute(statement)
     assert pairs(g) == kept
+
+
+def test_reimporting_a_month_with_a_pair_at_a_new_amount_updates_it_in_place(fresh):
+    """The delta of such a pair has no lines (one out, one in) but an amount: 100 → 120 万元."""
+    g, folder = fresh
+    assert pair(g, "S1", "B1", "3240") == (Decimal("100"), 1)
+    g.import_file("transactions", write(folder / "jan.csv", [("S1", "B1", "2025-01", "3240", 120.0)]))
+    assert pair(g, "S1", "B1", "3240") == (Decimal("120"), 1)
+    # January now holds that one line: 120 + February's 155
+    assert sum(r[4] for r in pairs(g)) == Decimal("275")

@@ -4,6 +4,12 @@ A file with any invalid row changes nothing and raises ``ValidationFailed`` with
 with ``skip_invalid`` the valid rows are written and the rejected ones go to a quarantine file with
 their reasons. Re-importing a file replaces, for period kinds (statistics, transactions), every
 stored row of the periods the file holds, and for the other kinds the rows with the same key.
+
+Large kinds (``Kind.append_first``: the invoice lines) validate and insert in one statement inside
+the import's transaction: the rows left out are the bad ones, counted as rows read minus rows
+inserted; only then, and only if there are any, are the problem rows built for the report. A rejected
+file rolls the insert back. The stored rows of the periods the new rows hold are deleted afterwards,
+and the yearly purchase pairs take the difference (:func:`gaodi.store.purchase_pairs.merge_import`).
 """
 
 from __future__ import annotations
@@ -16,14 +22,14 @@ from pathlib import Path
 import ibis
 
 from gaodi.errors import ValidationFailed
-from gaodi.ingest import report
+from gaodi.ingest import report, validate
 from gaodi.ingest.headers import map_headers
 from gaodi.ingest.kinds import kind as get_kind
 from gaodi.ingest.limits import ReadLimits
 from gaodi.ingest.readers import ROW, stage_file
 from gaodi.ingest.spec import Kind
 from gaodi.ingest.title_names import resolve_titles
-from gaodi.ingest.validate import parse
+from gaodi.ingest.validate import BAD, WARN, parse
 from gaodi.store import Store, purchase_pairs
 
 
@@ -72,6 +78,10 @@ def import_file(store: Store, kind_name: str, path: Path, out_dir: Path,
         return _import(store, kind, path, out_dir, options, import_id, limits)
 
 
+class _Rejected(Exception):
+    """Raised inside the import's transaction to undo what a rejected file wrote."""
+
+
 def _import(store: Store, kind: Kind, path: Path, out_dir: Path, options: ImportOptions,
             import_id: int, limits: ReadLimits) -> ImportResult:
     started = dt.datetime.now()
@@ -85,54 +95,82 @@ def _import(store: Store, kind: Kind, path: Path, out_dir: Path, options: Import
         mapping = map_headers(kind, staged.headers, path.name, overrides=options.header_map,
                               unit_options=options.units, ignore_unknown=options.ignore_columns)
         parsed = parse(store, kind, store.table(stage_name), mapping, stage_name)
-        if kind.table == "enterprise_titles":  # published names carry their level (ingest.title_names)
-            parsed.table = resolve_titles(parsed.table)
         temps += parsed.temp_tables
-        problems_name = f"{stage_name}_problems"
-        store.create_temp_from_expr(problems_name, parsed.problems)
-        temps.append(problems_name)
-        problems = store.table(problems_name)
-        errors = problems.filter(problems.severity == "error")
-        bad_rows = errors.select(ROW).distinct()
-        n_bad = int(store.execute(bad_rows.count()))
-        n_warn = int(store.execute(problems.filter(problems.severity == "warning").count()))
-        summary = report.summarise(store, problems)
-        report_path = None
-        if n_bad or n_warn:
-            report_path = out_dir / f"{import_id:04d}-{kind.name}-report.csv"
-            report.write_problems(store, problems, report_path, limits.import_report_max_rows)
-        valid = parsed.table.anti_join(bad_rows, ROW) if n_bad else parsed.table
+        table = parsed.table
+        if kind.table == "enterprise_titles":  # published names carry their level (ingest.title_names)
+            table = resolve_titles(table)
+        valid = table.filter(~table[BAD])
         result = ImportResult(
-            import_id, kind.name, path.name, staged.sha256, "ok", staged.rows, 0, n_bad, 0,
-            staged.empty_rows, n_warn, [], mapping.units, mapping.unknown,
-            str(report_path) if report_path else None, None, summary["by_column"], summary["first"])
-        if n_bad and not options.skip_invalid:
-            result.outcome = "rejected"
+            import_id, kind.name, path.name, staged.sha256, "ok", staged.rows, 0, 0, 0,
+            staged.empty_rows, 0, [], mapping.units, mapping.unknown, None, None, {}, [])
+        rejected: ValidationFailed | None = None
+        try:
+            with store.transaction():
+                if kind.append_first:
+                    # Validate and insert in one statement; the rows left out are the bad ones.
+                    result.rows_imported = store.insert(kind.table, _final(kind, valid, import_id))
+                    result.rows_rejected = staged.rows - result.rows_imported
+                else:
+                    result.rows_rejected = int(store.execute(table.filter(table[BAD]).count()))
+                if result.rows_rejected or parsed.warnings_possible:
+                    _report(store, parsed, table, stage_name, temps, out_dir, result, limits, options)
+                if result.rows_rejected and not options.skip_invalid:
+                    rejected = _rejection(path, staged.rows, result)
+                    raise _Rejected
+                if kind.append_first:
+                    result.rows_replaced, result.periods = _replace_after(store, kind, import_id)
+                else:
+                    result.rows_replaced, result.periods = _replace(store, kind, valid, stage_name, temps)
+                    result.rows_imported = store.insert(kind.table, _final(kind, valid, import_id))
+                _log(store, base, result, None)
+        except _Rejected:
+            result.rows_imported, result.outcome = 0, "rejected"
             _log(store, base, result, "文件含无效行，未导入任何数据 (file rejected, store unchanged)")
-            raise ValidationFailed(
-                f"{path.name}：{n_bad} 行无效，未导入任何数据，库中数据保持不变",
-                f"{path.name}: {n_bad} invalid rows; nothing was imported",
-                fix=f"按报告 {report_path} 逐行修正后重新导入，或用 --skip-invalid 只导入有效行",
-                details={"report_path": str(report_path), "rows_invalid": n_bad, "rows_read": staged.rows,
-                         "problems_by_column": summary["by_column"], "first_problems": summary["first"]})
-        if n_bad:
-            quarantine = out_dir / f"{import_id:04d}-{kind.name}-quarantine.csv"
-            report.write_quarantine(store, store.table(stage_name), errors, quarantine)
-            result.quarantine_path = str(quarantine)
-            result.outcome = "partial"
-        with store.transaction():
-            result.rows_replaced, result.periods = _replace(store, kind, valid, stage_name, temps)
-            result.rows_imported = store.insert(kind.table, _final(kind, valid, mapping, import_id))
-            if kind.table == "transactions":
-                purchase_pairs.add_import(store, import_id)
-            _log(store, base, result, None)
+            raise rejected from None
         return result
     finally:
         store.drop_temp(*reversed(temps))
 
 
-def _final(kind: Kind, valid: ibis.Table, mapping, import_id: int) -> ibis.Table:
-    cols = {c: valid[c] for c in valid.columns if c != ROW}
+def _report(store: Store, parsed, table: ibis.Table, stage_name: str, temps: list[str], out_dir: Path,
+            result: ImportResult, limits: ReadLimits, options: ImportOptions) -> None:
+    """Problems of the rows that have any (bad rows, warnings), the report file, and the quarantine."""
+    stage = store.table(stage_name)
+    suspects_name = f"{stage_name}_suspects"
+    flagged = table.filter(table[BAD] | table[WARN]).select(ROW)
+    store.create_temp_from_expr(suspects_name, stage.semi_join(flagged, ROW))
+    temps.append(suspects_name)
+    problems_name = f"{stage_name}_problems"
+    store.create_temp_from_expr(problems_name, validate.problems(store, parsed, store.table(suspects_name)))
+    temps.append(problems_name)
+    problems = store.table(problems_name)
+    errors = problems.filter(problems.severity == "error")
+    result.warnings = int(store.execute(problems.filter(problems.severity == "warning").count()))
+    summary = report.summarise(store, problems)
+    result.problems_by_column, result.first_problems = summary["by_column"], summary["first"]
+    if result.rows_rejected or result.warnings:
+        report_path = out_dir / f"{result.import_id:04d}-{result.kind}-report.csv"
+        report.write_problems(store, problems, report_path, limits.import_report_max_rows)
+        result.report_path = str(report_path)
+    if result.rows_rejected and options.skip_invalid:
+        quarantine = out_dir / f"{result.import_id:04d}-{result.kind}-quarantine.csv"
+        report.write_quarantine(store, store.table(suspects_name), errors, quarantine)
+        result.quarantine_path = str(quarantine)
+        result.outcome = "partial"
+
+
+def _rejection(path: Path, rows: int, result: ImportResult) -> ValidationFailed:
+    n_bad = result.rows_rejected
+    return ValidationFailed(
+        f"{path.name}：{n_bad} 行无效，未导入任何数据，库中数据保持不变",
+        f"{path.name}: {n_bad} invalid rows; nothing was imported",
+        fix=f"按报告 {result.report_path} 逐行修正后重新导入，或用 --skip-invalid 只导入有效行",
+        details={"report_path": result.report_path, "rows_invalid": n_bad, "rows_read": rows,
+                 "problems_by_column": result.problems_by_column, "first_problems": result.first_problems})
+
+
+def _final(kind: Kind, valid: ibis.Table, import_id: int) -> ibis.Table:
+    cols = {c: valid[c] for c in valid.columns if c not in (ROW, BAD, WARN)}
     if kind.table == "statistics":
         p = valid.period
         cols["period_type"] = (p.length() == 4).ifelse("year", "ytd")
@@ -144,12 +182,18 @@ def _final(kind: Kind, valid: ibis.Table, mapping, import_id: int) -> ibis.Table
     return valid.select(**cols)
 
 
+def _replace_after(store: Store, kind: Kind, import_id: int) -> tuple[int, list[str]]:
+    """After appending: delete the stored rows of the periods the new rows hold (the pairs follow)."""
+    periods = store.import_periods(kind.table, kind.period_column, import_id)
+    if kind.table == "transactions":
+        purchase_pairs.merge_import(store, import_id, periods)
+    return store.delete_in(kind.table, kind.period_column, periods, keep_import=import_id), periods
+
+
 def _replace(store: Store, kind: Kind, valid: ibis.Table, stage_name: str, temps: list[str]):
     """Delete what the new rows replace: the same periods, or the same keys."""
     if kind.replace == "period":
         periods = sorted(store.execute(valid[kind.period_column].name("p").as_table().distinct()).p)
-        if kind.table == "transactions":
-            purchase_pairs.subtract_periods(store, periods)
         return store.delete_in(kind.table, kind.period_column, periods), periods
     keys_name = f"{stage_name}_keys"
     store.create_temp_from_expr(keys_name, valid.select(*kind.key).distinct())

@@ -146,7 +146,7 @@ KINDS: tuple[Kind, ...] = (
                dimension="money", min=0),
         Column("product_code", "text", "商品编码", ("商品编码", "税收分类编码", "商品和服务税收分类编码")),
     ), key=("seller_uscc", "buyer_uscc", "period", "product_code"), replace="period",
-        period_column="period", help="按销方、购方、期间、商品编码汇总的发票明细。"),
+        period_column="period", append_first=True, help="按销方、购方、期间、商品编码汇总的发票明细。"),
     Kind("chains", "chains", "产业链", (
         Column("chain_id", "text", "产业链代码", ("产业链代码", "产业链编号"), required=True),
         Column("name", "text", "产业链名称", ("产业链名称", "名称"), required=True),

@@ -28,6 +28,15 @@ statistics, the cumulative total from January to October (1-N月累计) and, for
 invoice month. Re-importing statistics or transactions replaces the periods the file holds; other kinds
 replace the rows with the same key.
 
+Large files: the distinct values of the looked-up columns (credit codes, region codes, periods ...) are
+checked once each, in small maps; the file is joined to the maps once, and invoice lines are checked and
+inserted in one statement, so a clean file of tens of millions of lines costs about what a hand-written
+DuckDB script costs ([benchmarks.md](benchmarks.md)). The problem rows of the report are built only
+when there are bad rows or warnings. DuckDB keeps to `memory_limit` (default 1GB) and spills to
+`temp_directory` (default the workspace's `tmp`) beyond it, so the import's peak memory stays under
+2 GiB whatever the file size; keep about as much free disk as the file. A failed or interrupted import
+(even a killed process) leaves the store as it was.
+
 This page is generated from `gaodi.ingest.kinds` (`gaodi kinds` prints the same); a test keeps it in step.
 """
 

@@ -58,6 +58,9 @@ class Kind:
     period_column: str | None = None
     row_rules: tuple[RowRule, ...] = field(default_factory=tuple)
     constants: dict[str, str] = field(default_factory=dict)  # store columns every imported row gets
+    # Validate and insert in one statement, then delete the replaced periods (a table without a key
+    # constraint, so new and old rows of a period may stand side by side until the old go).
+    append_first: bool = False
     help: str = ""
 
     def column(self, name: str) -> Column:

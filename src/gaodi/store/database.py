@@ -46,14 +46,17 @@ class Store:
     sealing_key: bytes | None = None
     """The HMAC key of the audit log and problem history chains (set by ``Gaodi``; never stored inside)."""
 
-    def __init__(self, path: Path | None, *, memory_limit: str = "8GB", threads: int = 2,
-                 read_only: bool = False) -> None:
+    def __init__(self, path: Path | None, *, memory_limit: str = "1GB", threads: int = 2,
+                 read_only: bool = False, temp_directory: Path | None = None) -> None:
+        """Open the store; past ``memory_limit`` DuckDB spills to ``temp_directory`` rather than grow."""
         self.path = path
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
+        config = {"memory_limit": memory_limit, "threads": threads}
+        if temp_directory is not None:
+            config["temp_directory"] = str(temp_directory)
         try:
-            self.con = duckdb.connect(str(path) if path else ":memory:", read_only=read_only,
-                                      config={"memory_limit": memory_limit, "threads": threads})
+            self.con = duckdb.connect(str(path) if path else ":memory:", read_only=read_only, config=config)
         except duckdb.IOException as exc:
             raise ConfigurationError(
                 f"无法打开数据库 {path}：{exc}", f"cannot open the store {path}: {exc}",
@@ -182,16 +185,14 @@ class Store:
                 self.con.execute(f'DROP {"VIEW" if kind[0][0] == "VIEW" else "TABLE"} "{n}"')
 
     def insert(self, table: str, expr: ibis.Expr) -> int:
-        """Insert the rows of an Ibis expression, matching columns by name; return the count.
+        """Insert the rows of an Ibis expression, matching columns by name; return DuckDB's count of them.
 
-        Ibis inserts by name when the expression's columns are a subset of the table's; a column the table
-        lacks is refused here rather than let Ibis fall back to inserting by position."""
+        A column the table lacks is refused here, with the table's name, rather than left to the SQL error."""
         extra = set(expr.columns) - set(self.ibis.get_schema(table).names)
         if extra:
             raise ValueError(f"columns not in table {table}: {sorted(extra)}")
-        before = self._count(table)
-        self.ibis.insert(table, expr)
-        return self._count(table) - before
+        sql = self._sql(expr)
+        return self.con.execute(f'INSERT INTO "{table}" BY NAME {sql}').fetchall()[0][0]
 
     def insert_arrow(self, table: str, data: pa.Table) -> int:
         self.con.register("__arrow_insert", data)
@@ -201,13 +202,21 @@ class Store:
             self.con.unregister("__arrow_insert")
         return data.num_rows
 
-    def delete_in(self, table: str, column: str, values: Sequence[Any]) -> int:
-        """Delete the rows whose ``column`` takes one of ``values``; return how many went."""
+    def delete_in(self, table: str, column: str, values: Sequence[Any], keep_import: int | None = None) -> int:
+        """Delete the rows whose ``column`` takes one of ``values`` (but those of import ``keep_import``).
+
+        Returns how many went.
+        """
         if not values:
             return 0
-        before = self._count(table)
-        self.con.execute(f'DELETE FROM "{table}" WHERE "{column}" IN (SELECT unnest(?))', [list(values)])
-        return before - self._count(table)
+        keep = "" if keep_import is None else " AND import_id IS DISTINCT FROM ?"
+        return self.con.execute(f'DELETE FROM "{table}" WHERE "{column}" IN (SELECT unnest(?)){keep}',
+                                [list(values)] + ([] if keep_import is None else [keep_import])).fetchall()[0][0]
+
+    def import_periods(self, table: str, column: str, import_id: int) -> list[str]:
+        """The distinct values of ``column`` among the rows import ``import_id`` wrote, sorted."""
+        return sorted(r[0] for r in self.con.execute(
+            f'SELECT DISTINCT "{column}" FROM "{table}" WHERE import_id = ?', [import_id]).fetchall())
 
     def delete_matching(self, table: str, keys_table: str, key_columns: Sequence[str]) -> int:
         """Delete the rows of ``table`` whose key appears in ``keys_table`` (an upsert's first half)."""

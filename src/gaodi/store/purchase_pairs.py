@@ -10,10 +10,12 @@ Trading parties get integer keys (``parties``: ``party_id`` ↔ USCC) so that th
 and joined on integers. Amounts are summed as ``DECIMAL(38, 6)`` 万元 (to the 分), so adding a
 month and later taking it away again leaves exactly what was there.
 
-The importer keeps the pairs up to date inside the import's own transaction:
-:func:`subtract_periods` before a re-import deletes the periods it replaces, :func:`add_import`
-after the new lines are stored. Both merge a delta into the years they touch; pairs whose line count
-drops to zero disappear.
+The importer keeps the pairs up to date inside the import's own transaction: :func:`merge_import`
+takes, from the lines just appended and the stored lines of the periods they replace, one delta
+(new lines added, replaced lines subtracted) and merges it into the pairs with one ``MERGE``: pairs
+the delta touches are updated in place, new pairs inserted, pairs whose line count drops to zero
+deleted; pairs the delta does not touch are not rewritten, so a month's import costs what the month
+holds, not what the year holds.
 """
 
 from __future__ import annotations
@@ -25,52 +27,46 @@ from gaodi.store.database import Store
 DELTA = "purchase_pair_delta"
 
 
-def subtract_periods(store: Store, periods: Sequence[str]) -> None:
-    """Take the stored lines of ``periods`` (about to be replaced) out of their years' pairs."""
-    if periods:
-        _merge(store, "t.period IN (SELECT unnest(?::VARCHAR[]))", [list(periods)], sign=-1)
-
-
-def add_import(store: Store, import_id: int) -> None:
-    """Add the lines stored by import ``import_id`` to their years' pairs."""
-    _merge(store, "t.import_id = ?", [import_id], sign=1)
+def merge_import(store: Store, import_id: int, periods: Sequence[str]) -> None:
+    """Add the lines of import ``import_id``, and take out the other stored lines of ``periods``."""
+    _merge(store, "t.import_id = ? OR (t.period IN (SELECT unnest(?::VARCHAR[])) AND t.import_id IS DISTINCT FROM ?)",
+           [import_id, list(periods), import_id],
+           sign="CASE WHEN t.import_id = ? THEN 1 ELSE -1 END", sign_params=[import_id],
+           new_parties="t.import_id = ?", party_params=[import_id])
 
 
 def rebuild(store: Store) -> None:
     """Recompute every pair from ``transactions`` (for a store whose pairs are in doubt)."""
     with store.transaction():
         store.con.execute("DELETE FROM purchase_pairs")
-        _merge(store, "true", [], sign=1)
+        _merge(store, "true", [], sign="1", sign_params=[], new_parties="true", party_params=[])
 
 
-def _merge(store: Store, where: str, params: list, sign: int) -> None:
-    """Merge ``sign`` × the lines of ``transactions t`` matching ``where`` into their years' pairs."""
+def _merge(store: Store, where: str, params: list, sign: str, sign_params: list, new_parties: str,
+           party_params: list) -> None:
+    """Merge the lines of ``transactions t`` matching ``where``, each times ``sign``, into their years' pairs."""
     con = store.con
     with store.transaction():
         con.execute(f"""INSERT INTO parties
             SELECT (SELECT coalesce(max(party_id), 0) FROM parties) + row_number() OVER (ORDER BY uscc), uscc
-            FROM (SELECT t.seller_uscc AS uscc FROM transactions t WHERE {where}
-                  UNION SELECT t.buyer_uscc FROM transactions t WHERE {where}
-                  EXCEPT SELECT uscc FROM parties)""", params + params)
+            FROM (SELECT t.seller_uscc AS uscc FROM transactions t WHERE {new_parties}
+                  UNION SELECT t.buyer_uscc FROM transactions t WHERE {new_parties}
+                  EXCEPT SELECT uscc FROM parties)""", party_params + party_params)
         con.execute(f"""CREATE OR REPLACE TEMP TABLE {DELTA} AS
             SELECT CAST(substr(t.period, 1, 4) AS SMALLINT) AS year, s.party_id AS seller_id, t.seller_region,
                    b.party_id AS buyer_id, t.buyer_region, coalesce(t.product_code, '') AS product_code,
-                   {sign} * sum(CAST(t.amount AS DECIMAL(38, 6))) AS amount, {sign} * count(*) AS lines
+                   sum({sign} * CAST(t.amount AS DECIMAL(38, 6))) AS amount, sum({sign}) AS lines
             FROM transactions t JOIN parties s ON s.uscc = t.seller_uscc JOIN parties b ON b.uscc = t.buyer_uscc
             WHERE {where}
-            GROUP BY ALL""", params)
+            GROUP BY ALL""", sign_params + sign_params + params)
         try:
-            years = [r[0] for r in con.execute(f"SELECT DISTINCT year FROM {DELTA}").fetchall()]
-            if not years:
-                return
-            con.execute(f"""CREATE OR REPLACE TEMP TABLE {DELTA}_merged AS
-                SELECT year, seller_id, seller_region, buyer_id, buyer_region, product_code,
-                       sum(amount) AS amount, sum(lines) AS lines
-                FROM (SELECT * FROM purchase_pairs WHERE year IN (SELECT year FROM {DELTA})
-                      UNION ALL SELECT * FROM {DELTA})
-                GROUP BY ALL HAVING sum(lines) <> 0""")
-            con.execute(f"DELETE FROM purchase_pairs WHERE year IN (SELECT year FROM {DELTA})")
-            con.execute(f"INSERT INTO purchase_pairs SELECT * FROM {DELTA}_merged")
+            con.execute(f"""MERGE INTO purchase_pairs p USING (SELECT * FROM {DELTA} WHERE lines <> 0 OR amount <> 0) d
+                ON p.year = d.year AND p.seller_id = d.seller_id AND p.seller_region = d.seller_region
+                   AND p.buyer_id = d.buyer_id AND p.buyer_region = d.buyer_region
+                   AND p.product_code = d.product_code
+                WHEN MATCHED AND p.lines + d.lines = 0 THEN DELETE
+                WHEN MATCHED THEN UPDATE SET amount = p.amount + d.amount, lines = p.lines + d.lines
+                WHEN NOT MATCHED THEN INSERT VALUES (d.year, d.seller_id, d.seller_region, d.buyer_id,
+                    d.buyer_region, d.product_code, d.amount, d.lines)""")
         finally:
-            con.execute(f"DROP TABLE IF EXISTS {DELTA}_merged")
             con.execute(f"DROP TABLE IF EXISTS {DELTA}")
