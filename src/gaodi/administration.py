@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from gaodi.access.scope_names import named_scope
 from gaodi.access import accounts
 from gaodi.access.accounts import DemoLogin, User, create_demo_users, create_user
 from gaodi.store import audit
@@ -29,6 +30,14 @@ class Users:
     def list(self) -> list[dict[str, Any]]:
         """Every account, without its password hash."""
         return user_store.list_users(self.g.store)
+
+    def public(self, user) -> dict[str, Any]:
+        """An account as its owner reads it: role and scope named (园区 开福经济技术开发区, not 园区 P001)."""
+        return {**user.as_dict(), "scope": named_scope(self.g.store, user.scope)}
+
+    def scope_label(self, scope) -> str:
+        """A scope's label with the names of its values."""
+        return named_scope(self.g.store, scope)["label"]
 
     def demo(self) -> list[DemoLogin]:
         """One demo account per role, with its password (for the demo workspace only)."""

@@ -19,7 +19,7 @@ router = APIRouter(prefix="/users", tags=["账户 users"], responses=ERRORS)
 
 @router.get("", response_model=list[UserListed], summary="账户列表 (accounts)")
 def list_users(_: Admin, g: GaodiDep) -> list[dict]:
-    return [_labelled(u) for u in user_store.list_users(g.store)]
+    return [_labelled(g, u) for u in user_store.list_users(g.store)]
 
 
 @router.get("/roles", response_model=list[RolePublic], summary="角色及其数据范围类型 (roles)")
@@ -67,10 +67,10 @@ def revoke(username: str, _: Admin, g: GaodiDep, audit: Audit) -> dict:
 
 def _listed(g, username: str) -> dict:
     """The account as listed (the response model leaves out the hash and the token version)."""
-    return _labelled(user_store.get_user(g.store, username))
+    return _labelled(g, user_store.get_user(g.store, username))
 
 
-def _labelled(record: dict) -> dict:
+def _labelled(g, record: dict) -> dict:
     role = ROLES[record["role"]]
     return {**record, "role_label": role.label, "role_label_en": role.label_en,
-            "scope_label": Scope.parse(record["scope_kind"], record["scope_value"]).describe()}
+            "scope_label": g.users.scope_label(Scope.parse(record["scope_kind"], record["scope_value"]))}

@@ -1,0 +1,23 @@
+// Words of the plan page: key → [中文, English]. Keys start with "pl" so they never collide with other areas.
+export default {
+  plArea: ['地区', 'Area'],
+  plDataPeriod: ['数据期', 'Data period'],
+  plEvidence: ['依据', 'Evidence'],
+  plClickHint: ['点击指标查看各市州对数值及其变化的贡献', 'Click an indicator for its breakdown by city'],
+  plContributions: ['各市州的贡献', 'contributions by city'],
+  plClose: ['关闭', 'Close'],
+  plNow: ['本期', 'Now'],
+  plContribution: ['贡献', 'Contribution'],
+  plToChange: ['对变化的贡献', 'To the change'],
+  plWithin: ['内部变化', 'Within'],
+  plMix: ['结构变化', 'Mix'],
+  plSectorTargets: ['产业营收目标', 'Sector revenue targets'],
+  plCountTargets: ['数量目标', 'Count targets'],
+  plRevenue: ['营收（亿元）', 'Revenue (100 M yuan)'],
+  plGrowth: ['上年增长（%）', 'Growth on last year (%)'],
+  plSectorTarget: ['目标（亿元）', 'Target (100 M yuan)'],
+  plRequiredGrowth: ['所需年均增速（%）', 'Required yearly growth (%)'],
+  plBasePeriod: ['基期', 'base'],
+  plChange: ['变化', 'change'],
+  plFromData: ['据', 'data'],
+}
