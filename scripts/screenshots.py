@@ -113,14 +113,25 @@ def first_link(page, route: str) -> str | None:
     return str(items[0][api[1]]) if items else None
 
 
-def settle(page) -> None:
-    page.wait_for_load_state("load")
-    try:
-        page.wait_for_load_state("networkidle", timeout=180_000)
-    except Exception:  # a page that polls never goes idle; the loading marks below still have to go
-        pass
-    page.wait_for_function(SETTLE, timeout=300_000)
-    page.wait_for_timeout(600)
+class Requests:
+    """The page's API requests still open; a page is read once none has been open for a second and a half
+    (networkidle gives up on a slow answer, and the loading marks appear only once a request has started)."""
+
+    def __init__(self, page) -> None:
+        self.open: set = set()
+        page.on("request", lambda r: "/api/" in r.url and self.open.add(r))
+        page.on("requestfinished", lambda r: self.open.discard(r))
+        page.on("requestfailed", lambda r: self.open.discard(r))
+
+    def settle(self, page) -> None:
+        quiet = 0
+        for _ in range(3000):  # at most ten minutes on a loaded machine
+            quiet = 0 if self.open else quiet + 1
+            if quiet >= 8:
+                break
+            page.wait_for_timeout(200)
+        page.wait_for_function(SETTLE, timeout=300_000)
+        page.wait_for_timeout(600)
 
 
 def capture(base: str, users: dict[str, dict], out: Path, langs: tuple[str, ...]) -> list[str]:
@@ -132,6 +143,7 @@ def capture(base: str, users: dict[str, dict], out: Path, langs: tuple[str, ...]
                 print(f"no demo account {username}: skipped {role}")
                 continue
             page = browser.new_page(viewport={"width": 1440, "height": 960}, bypass_csp=True)
+            settle = Requests(page).settle
             log_in(page, base, username, f"gaodi-{username}")
             settle(page)
             for name, path in pages_of(role, [v for v in (users[username].get("scope_value") or "").split(",") if v], page):
