@@ -134,11 +134,11 @@ class Requests:
         page.wait_for_timeout(600)
 
 
-def capture(base: str, users: dict[str, dict], out: Path, langs: tuple[str, ...]) -> list[str]:
+def capture(base: str, users: dict[str, dict], out: Path, langs: tuple[str, ...], roles: list[str]) -> list[str]:
     found = []
     with sync_playwright() as p:
         browser = launch(p)
-        for role, username in ROLES.items():
+        for role, username in ((r, ROLES[r]) for r in roles):
             if username not in users:
                 print(f"no demo account {username}: skipped {role}")
                 continue
@@ -171,6 +171,7 @@ def main() -> None:
     ap.add_argument("--base", help="a demo already served (its workspace is --home, for the accounts)")
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     ap.add_argument("--english", action="store_true", help="also capture each page in English (<name>-en.png)")
+    ap.add_argument("--roles", default=",".join(ROLES), help=f"which roles to capture (default {','.join(ROLES)})")
     args = ap.parse_args()
     ensure_demo(args.home, args.size)
     users = accounts(args.home)
@@ -180,7 +181,7 @@ def main() -> None:
     if base is None:
         proc, base = serve(args.home)
     try:
-        found = capture(base, users, args.out, ("zh", "en") if args.english else ("zh",))
+        found = capture(base, users, args.out, ("zh", "en") if args.english else ("zh",), args.roles.split(","))
     finally:
         if proc is not None:
             proc.terminate()
