@@ -18,6 +18,7 @@ ALLOWED_LATIN = {
     "CO", "COD", "SO", "NOx", "km", "kWh", "AI", "IT", "ID", "USCC", "GB", "T", "No", "Word", "VAT",
     "A", "B", "C", "D", "SO2", "CO2", "NOX", "OK", "ECI", "PCI",
 }
+CODE_ID = re.compile(r"\b[A-Z0-9]+(?:-[A-Z0-9]+)+\b")  # ids such as CN-RD-DEDUCTION, kept in code columns
 FILE_NAME = re.compile(r"[\w.-]+\.(?:csv|xlsx|parquet|docx|pdf|html|yaml)\b", re.IGNORECASE)
 
 SNAKE = re.compile(r"(?<![A-Za-z0-9_./-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![A-Za-z0-9_])")
@@ -43,7 +44,7 @@ def fill(path: str, samples: dict[str, str]) -> str:
 
 def leaks(text: str, lang: str, codes: set[str] = frozenset()) -> list[str]:
     """Every leak in a page's visible text, each as 'kind: token' (file names, such as an import's, are data)."""
-    text = FILE_NAME.sub(" ", text)
+    text = CODE_ID.sub(" ", FILE_NAME.sub(" ", text))
     found = [f"raw value: {m}" for m in SNAKE.findall(text)]
     found += [f"i18n key: {m}" for m in I18N_KEY.findall(text)]
     found += [f"UTC time: {m}" for m in UTC_STAMP.findall(text)]

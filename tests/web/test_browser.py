@@ -70,7 +70,7 @@ def test_a_city_user_cannot_reach_another_citys_data(page_as, server):
     rows.first.wait_for()
     counties = page.locator("[data-test=county-table]").inner_text()
     assert "岳麓区" in counties and "荷塘区" not in counties
-    assert "长沙市" in page.locator("[data-test=cockpit-title]").inner_text()
+    page.locator("[data-test=cockpit-title]", has_text="长沙市").wait_for()
     page.goto(f"{server}/enterprises/{province.USCC['B1']}")
     page.locator("[data-test=error]").wait_for()
     assert "不在您的数据范围" in page.locator("[data-test=error]").inner_text()
