@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from gaodi.access.scope_names import named_scope
 from gaodi.access import accounts
 from gaodi.access.accounts import DEFAULT_CHECKS, DemoLogin, User, create_demo_users, create_user
 from gaodi.access.passwords import PasswordChecks
@@ -50,6 +51,14 @@ class Users:
                         checks: PasswordChecks = DEFAULT_CHECKS) -> User:
         """The owner changes their password, giving the current one; older tokens stop working."""
         return accounts.change_password(self.g.store, username, current, new, checks=checks)
+
+    def public(self, user) -> dict[str, Any]:
+        """An account as its owner reads it: role and scope named (园区 开福经济技术开发区, not 园区 P001)."""
+        return {**user.as_dict(), "scope": named_scope(self.g.store, user.scope)}
+
+    def scope_label(self, scope) -> str:
+        """A scope's label with the names of its values."""
+        return named_scope(self.g.store, scope)["label"]
 
     def demo(self) -> list[DemoLogin]:
         """One demo account per role, with its password (for the demo workspace only)."""

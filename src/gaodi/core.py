@@ -254,6 +254,21 @@ class Gaodi:
 
         return count_records(self.monitor_for(plan_id), Period.parse(period), self.area(area))
 
+    def headline(self, period: str, plan_id: str | None = None, area: str | None = None) -> dict:
+        """The cockpit of an area: its headline figures with their 同比 (gaodi.indicators.headline) and the
+        number of the plan's indicators in each status, counted on the monitor's own records."""
+        from gaodi.indicators.headline import headline
+        from gaodi.monitor.progress import STATUS_EN, STATUS_ZH
+
+        where = self.area(area)
+        records = self.monitor(period, plan_id, area)
+        counts = {s: sum(r.status == s for r in records) for s in STATUS_ZH}
+        return {"period": period, "area": where.code, "area_kind": where.kind, "area_name": where.name,
+                "figures": headline(self.monitor_for(plan_id).src, Period.parse(period), where),
+                "statuses": [{"status": s, "label": STATUS_ZH[s], "label_en": STATUS_EN[s], "count": n}
+                             for s, n in counts.items()],
+                "indicators": len(records)}
+
     def load_official_values(self, dataset: str = "hunan_official") -> ImportResult:
         """Import a shipped reference dataset of published figures with their sources (document, page
         address, date of release) as official indicator values, through the ordinary import path."""

@@ -32,7 +32,8 @@ def test_login_returns_a_token_and_the_account_with_its_scope(client):
     body = r.json()
     assert body["token_type"] == "bearer" and body["expires_in"] == 480 * 60
     assert body["user"]["role"] == "city" and body["user"]["must_change_password"] is False
-    assert body["user"]["scope"] == {"kind": "city", "values": ["430100"], "label": "市 430100"}
+    assert body["user"]["scope"] == {"kind": "city", "values": ["430100"], "label": "市州 长沙市",
+                                     "label_en": "city 长沙市", "names": ["长沙市"]}
     me = client.get("/api/auth/me", headers={"Authorization": f"Bearer {body['access_token']}"})
     assert me.json()["username"] == "cs"
 

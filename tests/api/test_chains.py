@@ -243,7 +243,7 @@ def test_projects_carry_the_what_if_rate_unless_their_segment_is_suppressed(clie
     chain (600 + 240) / 1 500 = 56 %. P1's segment T-M1 is hidden, so are its rates and the total's."""
     rows = by_key(get(client, login, "/T/projects")["items"], "project_id")
     p2 = rows["P2"]
-    assert p2["stage_label"] == "签约 signed" and p2["investment"] == 2000 and p2["replaced"] == 240
+    assert p2["stage_label"] == "签约" and p2["investment"] == 2000 and p2["replaced"] == 240
     assert p2["segment_rate"] == pytest.approx(.45) and p2["segment_rate_after"] == pytest.approx(.69)
     assert p2["chain_rate"] == pytest.approx(.40) and p2["chain_rate_after"] == pytest.approx(.56)
     assert p2["signed_date"] == "2025-05-01"

@@ -24,8 +24,8 @@ def test_demo_accounts_are_deterministic_and_log_in(tmp_path):
         again = create_demo_users(g.store)
         assert first == again
         scopes = {d.username: d.scope for d in first}
-        assert scopes == {"admin": "全省", "province": "全省", "city": "市 430100", "park": "园区 PA",
-                          "chain": "产业链 T", "enterprise": f"企业 {province.USCC['A1']}"}
+        assert scopes == {"admin": "全省", "province": "全省", "city": "市州 长沙市", "park": "园区 甲园区（测试）",
+                          "chain": "产业链 测试链", "enterprise": f"企业 {province.NAME['A1']}"}
         for d in first:
             assert authenticate(g.store, d.username, d.password).role == d.role
     finally:

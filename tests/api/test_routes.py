@@ -65,6 +65,8 @@ CALLS = {
     "/api/reports/files": "/api/reports/files",
     "/api/catalog/industries/{code}": "/api/catalog/industries/3741",
     "/api/catalog/regions/{code}": "/api/catalog/regions/430124",
+    "/api/catalog/terms": "/api/catalog/terms",
+    "/api/cockpit": "/api/cockpit?period=2025",
     "/api/audit": "/api/audit",
     "/api/audit/verify": "/api/audit/verify",
     "/api/users": "/api/users",

@@ -155,7 +155,7 @@ def test_policy_direction_lists_whom_to_pay_and_the_near_misses(result):
         ["E1", "qualifies", 50.0], ["E2", "near_miss", 0]]
     assert rev.loc[1, "lacking"] == "营业收入 1.6亿元 < 2亿元，差 0.4亿元"
     per = policy_enterprises(result, "P-PER", include_near_misses=False)
-    assert set(per["action"]) == {"直接兑付 (pay directly)"}
+    assert set(per["action"]) == {"直接兑付"}
 
 
 def test_missing_data_fails_the_condition_and_says_so():

@@ -146,7 +146,7 @@ def test_disconnected_presence_network_is_noted():
                      index=list("abcd"), columns=list("wxyz"))
     result = economic_complexity(x)
     assert result.components == 2
-    assert result.notes and "disconnected" in result.notes[0]
+    assert result.notes and "互不相连" in result.notes[0]
 
 
 def test_complexity_needs_two_regions_with_advantage():

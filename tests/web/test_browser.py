@@ -68,9 +68,12 @@ def test_uploading_a_bad_file_shows_each_rejected_row_and_why(page_as, tmp_path)
 
 def test_a_city_user_cannot_reach_another_citys_data(page_as, server):
     page = page_as("cs")
-    rows = page.locator("[data-test=city-table] .el-table__body tr")
+    # the city user's cockpit is their own city, drawn by its counties
+    rows = page.locator("[data-test=county-table] .el-table__body tr")
     rows.first.wait_for()
-    assert rows.count() == 1 and "长沙市" in rows.first.inner_text()
+    counties = page.locator("[data-test=county-table]").inner_text()
+    assert "岳麓区" in counties and "荷塘区" not in counties
+    page.locator("[data-test=cockpit-title]", has_text="长沙市").wait_for()
     page.goto(f"{server}/enterprises/{province.USCC['B1']}")
     page.locator("[data-test=error]").wait_for()
     assert "不在您的数据范围" in page.locator("[data-test=error]").inner_text()

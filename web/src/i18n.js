@@ -56,3 +56,39 @@ export function t(key) {
 
 // A column's label in the current language: the API sends both.
 export const label = (col) => (lang.value === 'zh' ? col.label : col.label_en || col.label)
+
+// Display names of every enumeration (level, mode, verdict, status, outcome, action, role, stage …), from the
+// one catalogue in Python (gaodi.terms, GET /api/catalog/terms), read once before the app mounts.
+const terms = ref({})
+export async function loadTerms() {
+  try {
+    const res = await fetch('/api/catalog/terms')
+    if (res.ok) terms.value = await res.json()
+  } catch {
+    // the pages still work; an unnamed value shows as itself and the two-language browser walk catches it
+  }
+}
+// The name of `value` as a `kind` (a field name such as 'level'); the value itself when the catalogue has none.
+export function term(kind, value) {
+  const hit = terms.value[kind]?.[value]
+  return hit ? hit[lang.value] : value
+}
+// Whether the catalogue names this field's values, so that a table can show names in a column it does not know.
+export const hasTerms = (kind) => !!terms.value[kind]
+
+// Times as a person reads them: local (Asia/Shanghai) to the minute, never UTC with microseconds.
+// A naive server time (no offset) is taken as UTC, which is what the store writes.
+export function localTime(value) {
+  if (!value) return '—'
+  const text = String(value)
+  const stamp = /[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : text.replace(' ', 'T') + 'Z'
+  const d = new Date(stamp)
+  if (Number.isNaN(d.getTime())) return text
+  const parts = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit',
+    day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).formatToParts(d)
+  const get = (type) => parts.find((p) => p.type === type)?.value
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`
+}
+
+// A share (a fraction 0–1 in every JSON answer) as a percentage with its unit.
+export const percent = (v, digits = 1) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(digits)}%`)

@@ -4,5 +4,6 @@ import 'element-plus/dist/index.css'
 import './style.css'
 import App from './App.vue'
 import { router } from './router.js'
+import { loadTerms } from './i18n.js'
 
-createApp(App).use(ElementPlus).use(router).mount('#app')
+loadTerms().then(() => createApp(App).use(ElementPlus).use(router).mount('#app'))

@@ -32,6 +32,8 @@ export const router = createRouter({ history: createWebHistory(), routes })
 router.beforeEach((to) => {
   if (!to.meta.public && !user.value) return { path: '/login', query: { next: to.fullPath } }
   if (user.value?.must_change_password && to.path !== '/password' && !to.meta.public) return '/password'
-  const own = user.value?.scope?.kind === 'enterprise' ? user.value.scope.values[0] : null
-  if (own && to.path === '/') return `/enterprises/${own}`
+  // each role lands on its own page: an enterprise on itself, a chain office on its chain
+  const scope = user.value?.scope
+  if (to.path === '/' && scope?.kind === 'enterprise') return `/enterprises/${scope.values[0]}`
+  if (to.path === '/' && scope?.kind === 'chain') return `/chains/${scope.values[0]}`
 })

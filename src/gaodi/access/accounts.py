@@ -14,6 +14,7 @@ from gaodi.access.filters import scoped_city_codes, scoped_enterprises, scoped_p
 from gaodi.access.passwords import PasswordChecks, hash_password
 from gaodi.access.roles import role as get_role
 from gaodi.access.scope import PROVINCE, Scope
+from gaodi.access.scope_names import named_scope
 from gaodi.access.tokens import TokenClaims
 from gaodi.errors import ConflictError, ForbiddenError, InputError, NotAuthenticated
 from gaodi.store import Store
@@ -178,7 +179,7 @@ def create_demo_users(store: Store) -> list[DemoLogin]:
     for username, role_name, value, label in plan:
         password = f"gaodi-{username}"
         user = create_user(store, username, password, role_name, value, label, replace=True, demo=True)
-        out.append(DemoLogin(username, password, role_name, user.scope.describe()))
+        out.append(DemoLogin(username, password, role_name, named_scope(store, user.scope)["label"]))
     return out
 
 

@@ -27,6 +27,7 @@ from gaodi.api.routers import (
     catalog,
     chains,
     cli_bridge,
+    cockpit,
     enterprises,
     evaluations,
     imports,
@@ -84,7 +85,7 @@ def create_app(gaodi: Gaodi, settings: ApiSettings | None = None) -> FastAPI:
         return {"status": "ok", "version": _version(), "production": settings.production}
 
     for module in (auth, users, audit, regions, parks, enterprises, monitor, chains, evaluations, policies, ladders,
-                   problems, regional, reports, imports, catalog, calendar, tasks, cli_bridge):
+                   problems, regional, reports, imports, catalog, calendar, tasks, cli_bridge, cockpit):
         app.include_router(module.router, prefix="/api")
 
     @app.get("/api/{rest:path}", include_in_schema=False)

@@ -30,7 +30,9 @@ class LoginRequest(BaseModel):
 class ScopePublic(BaseModel):
     kind: str = Field(description="province | city | park | chain | enterprise")
     values: list[str]
-    label: str
+    label: str = Field(description="数据范围的中文名称，含市州、园区、产业链或企业的名称 (the scope named)")
+    label_en: str = ""
+    names: list[str] = Field(default_factory=list, description="各取值的名称 (the values' names)")
 
 
 class UserPublic(BaseModel):

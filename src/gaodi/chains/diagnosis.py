@@ -26,10 +26,10 @@ import pandas as pd
 from gaodi.chains.placement import nullable
 from gaodi.chains.rates import blank
 from gaodi.chains.suppression import ALL, suppress
+from gaodi.terms import TERMS
 
 GAP_ORDER = {"missing": 0, "weak": 1, "ok": 2, "none": 3}
-GAP_LABELS = {"missing": "缺链 missing", "weak": "弱链 weak", "ok": "正常 ok",
-              "none": "无链内采购 none"}
+GAP_LABELS = {gap: zh for gap, (zh, _) in TERMS["gap"].items()}  # English beside them in gaodi.terms
 
 
 def segment_structure(flows: ibis.Table, single_source_share: float) -> ibis.Table:

@@ -16,8 +16,9 @@ from __future__ import annotations
 import pandas as pd
 
 from gaodi.chains.suppression import ALL
+from gaodi.terms import TERMS
 
-STAGE_LABELS = {"signed": "签约 signed", "started": "开工 started", "production": "投产 production"}
+STAGE_LABELS = {stage: TERMS["stage"][stage][0] for stage in ("signed", "started", "production")}
 PROJECT_COLUMNS = ["project_id", "name", "chain_id", "segment_id", "uscc", "region_code", "park_id",
                    "stage", "investment", "expected_output", "signed_date", "start_date",
                    "production_date"]

@@ -153,9 +153,9 @@ def _row(result: MatchResult, uscc: str) -> int:
 
 def _action(mode: str, verdict: int) -> str:
     if verdict == QUALIFIES:
-        return "直接兑付 (pay directly)" if mode == "auto" else "通知申报 (notify to apply)"
+        return "直接兑付" if mode == "auto" else "通知申报"
     if verdict == NEAR_MISS:
-        return "辅导补齐条件 (coach on the gaps)"
+        return "辅导补齐条件"
     return ""
 
 

@@ -147,8 +147,7 @@ def economic_complexity(matrix: pd.DataFrame, threshold: float = 1.0) -> Complex
     notes = []
     if components > 1:
         notes.append(f"显性比较优势网络分成 {components} 个互不相连的部分，ECI/PCI 主要区分这些部分，"
-                     f"而非复杂度高低 (the presence network has {components} disconnected parts; "
-                     f"ECI/PCI then mostly separate the parts)")
+                     f"而非复杂度高低")
     regions, industries = matrix.index, matrix.columns
     return ComplexityResult(
         threshold=float(threshold),

@@ -14,4 +14,9 @@ export default {
   note: ['说明', 'Note'],
   sector: ['产业', 'Sector'],
   subject: ['对象', 'Subject'],
+  stageCol: ['上中下游', 'Stage'],
+  roleCol: ['角色', 'Role'],
+  industryCol: ['行业', 'Industry'],
+  foundedCol: ['成立', 'Founded'],
+  policyMeta: ['规则集：政策示例；判断日期为今天', 'Rule set: policy examples, judged today'],
 }

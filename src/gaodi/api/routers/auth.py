@@ -29,12 +29,12 @@ async def login(body: LoginRequest, request: Request, g: GaodiDep, settings: Set
         await run_in_threadpool(g.audit.record, body.username, "login_failed", None, None, client)
         raise
     await run_in_threadpool(g.audit.record, user.username, "login", None, None, client)
-    return _token(user, state.secret, settings)
+    return await run_in_threadpool(_token, user, state.secret, settings, g)  # names the scope from the store
 
 
 @router.get("/me", response_model=UserPublic, summary="当前用户与数据范围 (who am I)")
-def me(user: LoggedIn) -> dict:
-    return user.as_dict()
+def me(user: LoggedIn, g: GaodiDep) -> dict:
+    return g.users.public(user)
 
 
 @router.post("/password", response_model=TokenPublic,
@@ -52,10 +52,10 @@ async def password(body: PasswordChange, request: Request, user: LoggedIn, g: Ga
                                 client)
         raise
     await run_in_threadpool(g.audit.record, user.username, "change_password", resource, None, client)
-    return _token(changed, state.secret, settings)
+    return await run_in_threadpool(_token, changed, state.secret, settings, g)
 
 
-def _token(user: User, secret: str, settings: ApiSettings) -> dict:
+def _token(user: User, secret: str, settings: ApiSettings, g) -> dict:
     lifetime = dt.timedelta(minutes=settings.token_minutes)
     return {"access_token": issue_token(user.username, user.token_version, secret, lifetime),
-            "token_type": "bearer", "expires_in": int(lifetime.total_seconds()), "user": user.as_dict()}
+            "token_type": "bearer", "expires_in": int(lifetime.total_seconds()), "user": g.users.public(user)}

@@ -17,7 +17,7 @@ router = APIRouter(prefix="/users", tags=["账户 users"], responses=ERRORS)
 
 @router.get("", response_model=list[UserListed], summary="账户列表 (accounts)")
 def list_users(_: Admin, g: GaodiDep) -> list[dict]:
-    return [_labelled(u) for u in g.users.list()]
+    return [_labelled(g, u) for u in g.users.list()]
 
 
 @router.get("/roles", response_model=list[RolePublic], summary="角色及其数据范围类型 (roles)")
@@ -64,10 +64,10 @@ def revoke(username: str, _: Admin, g: GaodiDep, audit: Audit) -> dict:
 
 def _listed(g, username: str) -> dict:
     """The account as listed (the response model leaves out the hash and the token version)."""
-    return _labelled(g.users.get(username))
+    return _labelled(g, g.users.get(username))
 
 
-def _labelled(record: dict) -> dict:
+def _labelled(g, record: dict) -> dict:
     role = ROLES[record["role"]]
     return {**record, "role_label": role.label, "role_label_en": role.label_en,
-            "scope_label": Scope.parse(record["scope_kind"], record["scope_value"]).describe()}
+            "scope_label": g.users.scope_label(Scope.parse(record["scope_kind"], record["scope_value"]))}

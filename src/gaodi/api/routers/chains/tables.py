@@ -16,12 +16,13 @@ from gaodi.chains.service import SHARE_UNIT, SHARES
 from gaodi.chains.suppression import ALL
 from gaodi.directory.paging import records
 from gaodi.serialize import to_jsonable
+from gaodi.terms import TERMS
 
 PeriodQ = Query(None, description="2025、2025-03 或 2025-01:2025-06；默认有发票数据的最近一年 (period)")
 SortQ = Query(None, description="排序列，前加 - 为降序 (column, -column)")
 MIN_COUNT = Options().min_count
 BY_DIMENSIONS = {"segment": "环节", "city": "市州", "month": "月份"}
-STAGES = {"upstream": "上游 upstream", "midstream": "中游 midstream", "downstream": "下游 downstream"}
+STAGES = {stage: zh for stage, (zh, _) in TERMS["stage"].items()}  # the English view names them by gaodi.terms
 
 
 def columns_of(*specs: tuple[str, str, str, str]) -> list[dict[str, str]]:
