@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from gaodi.administration import AuditLog, Users
+from gaodi.alerts.service import Alerts
 from gaodi.catalogs import industry_catalog, region_catalog
 from gaodi.chains.service import Chains
 from gaodi.demo.run import generate
@@ -136,6 +137,11 @@ class Gaodi:
         """The enterprise-problem desk (企业问题闭环, 送解优): intake, handling, deadlines, statistics."""
         return ProblemService(self)
 
+    @cached_property
+    def alerts(self) -> Alerts:
+        """Warnings (预警): rules per jurisdiction, run after imports and on demand, with state and evidence."""
+        return Alerts(self)
+
     # --- catalogues -------------------------------------------------------------------------
     def industry(self, code: str) -> dict:
         return industry_catalog().describe(code)
@@ -170,6 +176,9 @@ class Gaodi:
         self.save_plan(DEMO_PLAN, "builtin:" + DEMO_PLAN)
         step("政策与企业问题 policies and a year of problems", len(plan.files), len(plan.files))
         load_demo_services(self, size)
+        step("预警 warnings", len(plan.files), len(plan.files))
+        self.alerts.load_builtin(by="demo")
+        self.alerts.run(by="demo")
         self.store.checkpoint()
         figures = base_figures(self.store, 2025, self.settings.province_code)
         monitor = self.monitor(DEMO_PERIOD)

@@ -71,7 +71,7 @@ def execute(args: list[str], command=None, debug: bool | None = None) -> int:
 
 def _register() -> None:
     from gaodi.cli import (audit, calendar, catalog, chains, data, demo, evaluate, ladder, monitor, plan, policy,
-                           problem, region, report, serve, users)
+                           problem, region, report, serve, users, warn)
 
     app.add_typer(catalog.app, name="catalog")
     app.add_typer(evaluate.app, name="evaluate")
@@ -82,6 +82,7 @@ def _register() -> None:
     app.add_typer(policy.app, name="policy")
     app.add_typer(problem.app, name="problem")
     app.add_typer(report.app, name="report")
+    app.add_typer(warn.app, name="warn")
     app.add_typer(calendar.app, name="calendar")
     app.command("serve")(serve.serve_command)
     app.add_typer(users.app, name="users")
