@@ -27,6 +27,11 @@ ACTIONS = {"ack": (("new",), "acknowledged"), "start": (("new", "acknowledged"),
            "resolve": (("new", "acknowledged", "in_hand"), "resolved"),
            "dismiss": (("new", "acknowledged", "in_hand"), "dismissed"),
            "reopen": (("resolved", "dismissed"), "acknowledged")}
+# what an import of each kind can change: only those warnings are re-run after it (others: every kind)
+AFFECTS = {"statistics": ("plan", "operation"), "indicator-values": ("plan",), "plans": ("plan",),
+           "plan-indicators": ("plan",), "deflators": ("plan",), "titles": ("plan",), "pollutants": ("plan",),
+           "transactions": ("chain",), "chains": ("chain",), "segments": ("chain",), "placements": ("chain",),
+           "projects": ("project",), "clusters": ("plan",), "cluster-members": ("plan",)}
 ACTION_LABELS = {"ack": "确认", "start": "开始处置", "resolve": "解除", "dismiss": "排除", "reopen": "重新打开"}
 
 
@@ -92,13 +97,17 @@ class Alerts:
         return bool(alert_store.list_rule_sets(self.g.store))
 
     # --- running ----------------------------------------------------------------------------
-    def run(self, as_of: dt.date | None = None, *, by: str | None = None) -> dict[str, Any]:
-        """Evaluate the rule sets in use and write the warnings (idempotent: the same data gives the same
-        warnings, and their state is kept)."""
+    def run(self, as_of: dt.date | None = None, *, by: str | None = None, kinds: tuple[str, ...] | None = None
+            ) -> dict[str, Any]:
+        """Evaluate the rule sets in use (the rules of ``kinds`` only, when given) and write the warnings
+        (idempotent: the same data gives the same warnings, and their state is kept)."""
         as_of = as_of or dt.datetime.now(CHINA_TZ).date()
         counts = {"new": 0, "kept": 0, "no_longer_raised": 0, "raised": 0}
         by_kind: dict[str, int] = {}
         for rs in self.rule_sets():
+            if kinds is not None:
+                rs = RuleSet(rs.jurisdiction, rs.name, rs.version, rs.effective,
+                             tuple(r for r in rs.rules if r.kind in kinds))
             rows = evaluate(self.g, rs, as_of)
             done = alert_store.upsert_alerts(self.g.store, rows, [r.id for r in rs.rules])
             for k, v in done.items():
@@ -110,10 +119,10 @@ class Alerts:
                             " ".join(f"{k}={v}" for k, v in counts.items()))
         return {"as_of": as_of, **counts, "by_kind": by_kind}
 
-    def after_import(self) -> None:
-        """Re-run the warnings after an import, when the workspace has a rule set loaded."""
+    def after_import(self, kind: str) -> None:
+        """Re-run the warnings an import of ``kind`` can change, when the workspace has a rule set loaded."""
         if self.enabled:
-            self.run(by="import")
+            self.run(by="import", kinds=AFFECTS.get(kind))
 
     # --- reading ----------------------------------------------------------------------------
     def list(self, scope: Scope, *, severity: str | None = None, kind: str | None = None, area: str | None = None,

@@ -29,7 +29,7 @@ class Imports:
         result = import_file(self.g.store, kind, Path(path), self.g.settings.imports_dir, options,
                              ReadLimits.from_settings(self.g.settings))
         if result.outcome != "rejected":
-            self.g.alerts.after_import()  # the warnings follow the data (once a rule set is loaded)
+            self.g.alerts.after_import(kind)  # the warnings follow the data (once a rule set is loaded)
         return result
 
     def kinds(self) -> tuple[Kind, ...]:
