@@ -38,6 +38,7 @@ from gaodi.api.routers import (
     regions,
     reports,
     users,
+    warnings,
 )
 from gaodi.api.security_headers import SecurityHeaders
 from gaodi.api.sessions import WorkspacePool
@@ -82,7 +83,7 @@ def create_app(gaodi: Gaodi, settings: ApiSettings | None = None) -> FastAPI:
         return {"status": "ok", "version": _version(), "production": settings.production}
 
     for module in (auth, users, audit, regions, parks, enterprises, monitor, chains, evaluations, policies, ladders,
-                   problems, regional, reports, imports, catalog, calendar, cli_bridge):
+                   problems, regional, reports, imports, catalog, calendar, cli_bridge, warnings):
         app.include_router(module.router, prefix="/api")
 
     @app.get("/api/{rest:path}", include_in_schema=False)
