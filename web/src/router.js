@@ -16,6 +16,7 @@ const routes = [
   { path: '/chains/:id', component: () => import('./views/Chain.vue'), props: true },
   { path: '/evaluations', component: () => import('./views/Evaluations.vue') },
   { path: '/problems', component: () => import('./views/Problems.vue') },
+  { path: '/warnings', component: () => import('./views/Warnings.vue') },
   { path: '/regional', component: () => import('./views/Regional.vue') },
   { path: '/reports', component: () => import('./views/Reports.vue') },
   { path: '/imports', component: () => import('./views/Imports.vue') },
