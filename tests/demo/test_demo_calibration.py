@@ -92,7 +92,7 @@ def test_small_demo_raises_warnings_of_every_kind_each_with_evidence_and_a_body(
     measures = {r["measure"] for r in rows}
     # the two enterprises the demo makes fall and stop (gaodi.demo.statistics._troubled)
     assert {"revenue_fall", "value_added_fall", "tax_fall", "energy_fall", "no_output", "loss",
-            "scale_line", "start_overdue", "problem_overdue"} <= measures
+            "scale_line", "start_overdue", "problem_overdue", "leakage_rise"} <= measures
     assert all(r["evidence"] and r["body_code"] and r["body_name"] and r["state"] == "new" for r in rows)
     fall = next(r for r in rows if r["measure"] == "revenue_fall")
     assert [e["period"] for e in fall["evidence"]] == ["2026-08", "2026-09", "2026-10"]
