@@ -44,5 +44,5 @@ def test_a_city_user_filters_opens_and_acknowledges_its_warnings(web_workspace, 
     href = page.locator("[data-test=wn-task]").get_attribute("href")
     assert href.startswith("/tasks/new?source_kind=warning&source_ref=web-1&body=gov%3A430104&title=")
     page.click("[data-test=wn-ack]")
-    page.locator("[data-test=wn-start]").wait_for()
+    page.locator("[data-test=wn-ack]").wait_for(state="detached")  # acknowledged: no second ack
     assert web_workspace.alerts.get(PROVINCE, "web-1")["state"] == "acknowledged"
