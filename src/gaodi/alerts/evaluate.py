@@ -115,7 +115,6 @@ def _plan(g, rule: Rule, places: Places, as_of: dt.date) -> list[dict]:
                      "value": rec.value, "unit": rec.unit or "", "note": f"目标 {rec.target}（{rec.target_year}年）"},
                     {"label": "监测状态", "period": period, "value": None, "unit": "",
                      "note": f"{rec.status_zh}：{rec.reason}"}]
-        evidence += _drags(g, rec, period)
         who = responsible.get(rec.number)
         body = bodies.department(who) if who else bodies.government(
             g.settings.province_code, places.region_name.get(g.settings.province_code, ""))
@@ -124,16 +123,23 @@ def _plan(g, rule: Rule, places: Places, as_of: dt.date) -> list[dict]:
     return out
 
 
-def _drags(g, rec, period: str) -> list[dict]:
-    """The cities that pull the indicator back most (the monitor's why-breakdown), up to three."""
+def drags(g, subject_id: str, period: str) -> list[dict]:
+    """The cities that pull a plan indicator back most (the monitor's why-breakdown), up to three, as evidence.
+
+    Worked out when a warning is opened, not when the rules run: each breakdown costs about as much as the
+    indicator itself (docs/benchmarks.md), and a run after every import should stay cheap."""
+    plan_id, _, number = subject_id.rpartition(":")
+    wanted = [i for i in g.plan(plan_id).indicators if i.number == number]
+    if not wanted:
+        return []
     try:
-        why = g.monitor_why(rec.number, period, by="city")
+        why = g.monitor_why(number, period, plan_id=plan_id, by="city")
     except Exception:  # noqa: BLE001 - an indicator the breakdown cannot split has no drags to name
         return []
-    worse = -1 if rec.target_op == "<=" else 1
-    drags = [p for p in why.parts if p.code and p.change is not None and worse * p.change < 0][:3]
+    worse = -1 if wanted[0].target.op == "<=" else 1
+    parts = [p for p in why.parts if p.code and p.change is not None and worse * p.change < 0][:3]
     return [{"label": f"拖累地区：{p.name}", "period": f"{why.base_period}→{why.period}",
-             "value": round(p.change, 4), "unit": rec.unit or "", "note": "对全省变化的贡献"} for p in drags]
+             "value": round(p.change, 4), "unit": wanted[0].unit or "", "note": "对全省变化的贡献"} for p in parts]
 
 
 def latest_statistics_period(g) -> str | None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from gaodi.access.roles import require
 from gaodi.access.scope import Scope
-from gaodi.alerts.evaluate import evaluate
+from gaodi.alerts.evaluate import drags, evaluate
 from gaodi.alerts.rules import RuleSet, builtin_rule_text, parse_rule_set
 from gaodi.errors import ConflictError, ForbiddenError, InputError, NotFoundError
 from gaodi.problems.events import CHINA_TZ
@@ -145,7 +145,10 @@ class Alerts:
         if not mine:
             raise ForbiddenError(f"预警 {alert_id} 不在您的数据范围（{scope.describe()}）内",
                                  f"warning {alert_id} is outside your scope", fix="如需查看，请联系上级部门授权")
-        return self._present(mine[0], scope)
+        row = self._present(mine[0], scope)
+        if row["kind"] == "plan":
+            row["evidence"] = row["evidence"] + drags(self.g, row["subject_id"], row["period"])
+        return row
 
     def counts(self, scope: Scope, by: str = "kind", area: str | None = None) -> dict[str, int]:
         """Open warnings the scope may see, counted by ``kind``, ``severity``, ``city_code``, ``park_id``,
