@@ -139,7 +139,8 @@ def drags(g, subject_id: str, period: str) -> list[dict]:
     worse = -1 if wanted[0].target.op == "<=" else 1
     parts = [p for p in why.parts if p.code and p.change is not None and worse * p.change < 0][:3]
     return [{"label": f"拖累地区：{p.name}", "period": f"{why.base_period}→{why.period}",
-             "value": round(p.change, 4), "unit": wanted[0].unit or "", "note": "对全省变化的贡献"} for p in parts]
+             "value": round(p.change, 4), "unit": "个百分点" if wanted[0].unit == "%" else wanted[0].unit or "",
+             "note": "对全省变化的贡献"} for p in parts]
 
 
 def latest_statistics_period(g) -> str | None:
