@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from gaodi.administration import AuditLog, Users
+from gaodi.alerts.service import Alerts
 from gaodi.catalogs import industry_catalog, region_catalog
 from gaodi.chains.service import Chains
 from gaodi.demo.run import generate
@@ -149,6 +150,11 @@ class Gaodi:
         """Each account's inbox of task events, and their e-mail through the configured SMTP server."""
         return Notifications(self)
 
+    @cached_property
+    def alerts(self) -> Alerts:
+        """Warnings (预警): rules per jurisdiction, run after imports and on demand, with state and evidence."""
+        return Alerts(self)
+
     # --- catalogues -------------------------------------------------------------------------
     def industry(self, code: str) -> dict:
         return industry_catalog().describe(code)
@@ -180,15 +186,18 @@ class Gaodi:
         for i, (kind, path) in enumerate(plan.files, start=1):
             step(f"导入 import {path.name}", i, len(plan.files))
             results.append(self.import_file(kind, path))
-        step("收尾：保存规划 saving the plan", 1, 3)
+        step("收尾：保存规划 saving the plan", 1, 4)
         self.save_plan(DEMO_PLAN, "builtin:" + DEMO_PLAN)
-        step("收尾：政策与企业问题 policies and a year of problems", 2, 3)
+        step("收尾：政策、企业问题与督办 policies, a year of problems, tasks", 2, 4)
         load_demo_services(self, size)
         load_demo_tasks(self)
+        step("收尾：预警 warnings", 3, 4)
+        self.alerts.load_builtin(by="demo")
+        self.alerts.run(by="demo")
         self.store.checkpoint()
         figures = base_figures(self.store, 2025, self.settings.province_code)
         monitor = self.monitor(DEMO_PERIOD)
-        step("收尾：监测报告 writing the monitoring report", 3, 3)
+        step("收尾：监测报告 writing the monitoring report", 4, 4)
         from gaodi.reports.build import write_demo_report
 
         reports = [str(p) for p in write_demo_report(self, DEMO_PERIOD)]

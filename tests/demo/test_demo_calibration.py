@@ -94,3 +94,23 @@ def test_medium_demo_meets_the_plan_counts_exactly_and_shares_within_0_3_points(
     with Gaodi.open(home=tmp_path) as g:
         result = g.demo("medium")
     check_calibration(result.figures, targets.SIZES["medium"], share_tolerance=0.3)
+
+
+def test_small_demo_raises_warnings_of_every_kind_each_with_evidence_and_a_body(small_demo):
+    from gaodi.access.scope import PROVINCE
+    from gaodi.alerts.rules import KINDS
+
+    g, _ = small_demo
+    total, rows = g.alerts.list(PROVINCE, limit=5000)
+    assert total == len(rows) > 0
+    assert {r["kind"] for r in rows} == set(KINDS)
+    measures = {r["measure"] for r in rows}
+    # the two enterprises the demo makes fall and stop (gaodi.demo.statistics._troubled)
+    assert {"revenue_fall", "value_added_fall", "tax_fall", "energy_fall", "no_output", "loss",
+            "scale_line", "start_overdue", "problem_overdue", "leakage_rise"} <= measures
+    assert all(r["evidence"] and r["body_code"] and r["body_name"] and r["state"] == "new" for r in rows)
+    fall = next(r for r in rows if r["measure"] == "revenue_fall")
+    assert [e["period"] for e in fall["evidence"]] == ["2026-08", "2026-09", "2026-10"]
+    assert all(abs(e["change"] + 0.4) < 1e-6 for e in fall["evidence"])  # 60 % of the month a year before
+    again = g.alerts.run()
+    assert again["new"] == 0 and again["kept"] == total

@@ -19,12 +19,19 @@ from .browser import launch, log_in
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    if not (STATIC / "index.html").is_file():
-        pytest.fail("网页界面未构建：先运行 make setup（web/ 中 npm ci && npm run build）(the web UI is not built)")
+def web_workspace(tmp_path_factory):
+    """The workspace the browser tests' server serves (a test may add rows the pages then show)."""
     folder = tmp_path_factory.mktemp("web-province")
     g = Gaodi.open(home=folder / "ws", in_memory=True)
     province.build(g, folder)
+    return g
+
+
+@pytest.fixture(scope="session")
+def server(web_workspace):
+    if not (STATIC / "index.html").is_file():
+        pytest.fail("网页界面未构建：先运行 make setup（web/ 中 npm ci && npm run build）(the web UI is not built)")
+    g = web_workspace
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

@@ -18,6 +18,7 @@ const routes = [
   { path: '/problems', component: () => import('./views/Problems.vue') },
   { path: '/tasks', component: () => import('./views/Tasks.vue') },
   { path: '/tasks/new', component: () => import('./views/TaskNew.vue') },
+  { path: '/warnings', component: () => import('./views/Warnings.vue') },
   { path: '/regional', component: () => import('./views/Regional.vue') },
   { path: '/reports', component: () => import('./views/Reports.vue') },
   { path: '/imports', component: () => import('./views/Imports.vue') },

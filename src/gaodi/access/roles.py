@@ -30,22 +30,23 @@ _READ = frozenset({"read"})
 _SERVE = frozenset({"file_problem", "handle_problem"})
 _TASK = frozenset({"manage_task"})  # 督办: give, report on, escalate, close tasks of the bodies in scope
 _SUPERVISE = frozenset({"backdate_problem", "backdate_task"})
+_WARN = frozenset({"handle_warning"})  # move a warning of the scope on (确认、处置、解除、排除)
 ROLES: dict[str, Role] = {r.name: r for r in (
     Role("admin", "系统管理员", "administrator", "province",
          frozenset({"read", "import", "manage_users", "read_audit", "manage_calendar"}) | _SERVE | _TASK
-         | _SUPERVISE),
+         | _SUPERVISE | _WARN),
     Role("province", "省级用户", "provincial analyst", "province",
-         frozenset({"read", "import"}) | _SERVE | _TASK | _SUPERVISE),
-    Role("city", "市级用户", "city user", "city", _READ | _SERVE | _TASK),
-    Role("park", "园区用户", "park user", "park", _READ | _SERVE | _TASK),
-    Role("chain", "产业链链办", "chain office", "chain", _READ | _TASK),
+         frozenset({"read", "import"}) | _SERVE | _TASK | _SUPERVISE | _WARN),
+    Role("city", "市级用户", "city user", "city", _READ | _SERVE | _TASK | _WARN),
+    Role("park", "园区用户", "park user", "park", _READ | _SERVE | _TASK | _WARN),
+    Role("chain", "产业链链办", "chain office", "chain", _READ | _TASK | _WARN),
     Role("enterprise", "企业用户", "enterprise", "enterprise", _READ | {"file_problem"}),
 )}
 
 ACTION_LABELS = {"read": "查看数据", "import": "导入数据", "manage_users": "管理账户", "read_audit": "查看审计日志",
                  "file_problem": "登记企业诉求", "handle_problem": "办理企业诉求", "manage_calendar": "载入节假日安排",
                  "backdate_problem": "补录过去时间的诉求办理记录", "manage_task": "办理督办事项",
-                 "backdate_task": "补录过去日期的督办事项"}
+                 "backdate_task": "补录过去日期的督办事项", "handle_warning": "处置预警"}
 
 
 def role(name: str) -> Role:

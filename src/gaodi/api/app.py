@@ -41,6 +41,7 @@ from gaodi.api.routers import (
     reports,
     tasks,
     users,
+    warnings,
 )
 from gaodi.api.security_headers import SecurityHeaders
 from gaodi.api.sessions import WorkspacePool
@@ -85,7 +86,8 @@ def create_app(gaodi: Gaodi, settings: ApiSettings | None = None) -> FastAPI:
         return {"status": "ok", "version": _version(), "production": settings.production}
 
     for module in (auth, users, audit, regions, parks, enterprises, monitor, chains, evaluations, policies, ladders,
-                   problems, regional, reports, imports, catalog, calendar, tasks, cli_bridge, cockpit):
+                   problems, regional, reports, imports, catalog, calendar, tasks, cli_bridge, cockpit,
+                   warnings):
         app.include_router(module.router, prefix="/api")
 
     @app.get("/api/{rest:path}", include_in_schema=False)

@@ -40,6 +40,7 @@ COMMANDS: tuple[Entry, ...] = (
     Entry("plan", "plan", "app", "规划：读取规划文件、校对并检查规划 YAML (plans as data).", DATA),
     Entry("monitor", "monitor", "app",
           "规划指标监测 (monitor the plan); `gaodi monitor why 13 --period 2026-10` 分解原因", ANALYSIS),
+    Entry("warn", "warn", "app", "预警：规则、运行、列表与处置 (warnings).", ANALYSIS),
     Entry("chains", "chains", "app",
           "产业链：链图、本地配套率、断链弱链、外流、精准招商、重点项目 (industrial chains).", ANALYSIS),
     Entry("evaluate", "evaluate", "app",

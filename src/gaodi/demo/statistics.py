@@ -160,4 +160,25 @@ def _monthly(rng: np.random.Generator, ent: pd.DataFrame, d25: dict, above25: np
             f["employees"] = d25["employees"][idx]
             f["above_scale"] = True
             frames.append(f)
-    return pd.concat(frames, ignore_index=True)
+    return _troubled(pd.concat(frames, ignore_index=True), ent["uscc"].to_numpy()[idx[-2:]])
+
+
+def _troubled(monthly: pd.DataFrame, usccs) -> pd.DataFrame:
+    """Two enterprises whose figures trigger the operation warnings (docs/warnings.md): the first sells,
+    adds value, pays tax and uses energy at 60 % of the same month a year before from August 2026 on
+    (a 40 % fall three months running); the second has no output in September and October 2026 (停产)."""
+    falling, stopped = usccs
+    columns = ["revenue", "value_added", "gross_output", "tax", "energy_tce"]
+    year = monthly.period.str[:4]
+    month = monthly.period.str[5:7].astype(int)
+
+    def cum(uscc, y, m):
+        return monthly.loc[(monthly.uscc == uscc) & (year == y) & (month == m), columns].to_numpy()[0]
+
+    for m in (8, 9, 10):
+        rows = (monthly.uscc == falling) & (year == "2026") & (month == m)
+        monthly.loc[rows, columns] = cum(falling, "2026", 7) + 0.6 * (cum(falling, "2025", m) - cum(falling, "2025", 7))
+    for m in (9, 10):
+        rows = (monthly.uscc == stopped) & (year == "2026") & (month == m)
+        monthly.loc[rows, columns] = cum(stopped, "2026", 8)
+    return monthly

@@ -23,6 +23,7 @@ from gaodi.demo.population import make_uscc
 OUTSIDE_REGIONS = ["440300", "440100", "320500", "330100", "310115", "110108", "420100", "360100",
                    "500112", "510100", "610100", "370200", "350200", "120116", "340100", "410100"]
 LEAKY_CHAINS = {"EI": 0.35, "AE": 0.4, "BP": 0.45}  # lower local supply in these demo chains
+RISING_LEAK = ("BP", 10, 1.3)  # this chain's buyers buy 30 % more outside the province from October on
 
 
 def supplier_network(rng: np.random.Generator, ent: pd.DataFrame, revenue: np.ndarray, k: int):
@@ -74,7 +75,9 @@ def supplier_network(rng: np.random.Generator, ent: pd.DataFrame, revenue: np.nd
     pair, inverse = np.unique(buyers.astype(np.int64) * (n + n_out) + seller, return_inverse=True)
     return {"buyers": (pair // (n + n_out)).astype(np.int32), "sellers": (pair % (n + n_out)).astype(np.int32),
             "amount": np.bincount(inverse, weights=amount), "out_uscc": out_uscc,
-            "out_regions": out_regions, "out_codes": out_codes}
+            "out_regions": out_regions, "out_codes": out_codes,
+            "rising": (chain_of[(pair // (n + n_out)).astype(np.int64)] == RISING_LEAK[0])
+            & ((pair % (n + n_out)) >= n)}
 
 
 MONTH_SHARE = np.array([.070, .060, .085, .083, .085, .090, .082, .083, .087, .085, .088, .102])
@@ -90,6 +93,8 @@ def month_batches(rng: np.random.Generator, ent: pd.DataFrame, net: dict, year: 
     seller, buyer = net["sellers"], net["buyers"]
     for m in range(1, 13):
         amt = net["amount"] * MONTH_SHARE[m - 1] * rng.lognormal(0, 0.15, len(buyer))
+        if m >= RISING_LEAK[1]:  # a leakage that rises, for the chain warning of the demo (docs/warnings.md)
+            amt = np.where(net["rising"], amt * RISING_LEAK[2], amt)
         table = pa.table({
             "销方信用代码": pa.DictionaryArray.from_arrays(seller, uscc),
             "销方区划代码": pa.DictionaryArray.from_arrays(seller, regions),

@@ -26,8 +26,11 @@ class Imports:
 
     def file(self, kind: str, path: str | Path, options: ImportOptions | None = None) -> ImportResult:
         """Validate and import one file; see :func:`gaodi.ingest.importer.import_file`."""
-        return import_file(self.g.store, kind, Path(path), self.g.settings.imports_dir, options,
-                           ReadLimits.from_settings(self.g.settings))
+        result = import_file(self.g.store, kind, Path(path), self.g.settings.imports_dir, options,
+                             ReadLimits.from_settings(self.g.settings))
+        if result.outcome != "rejected":
+            self.g.alerts.after_import(kind)  # the warnings follow the data (once a rule set is loaded)
+        return result
 
     def kinds(self) -> tuple[Kind, ...]:
         """What can be imported: each kind with its columns, units and rules."""

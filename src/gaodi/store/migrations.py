@@ -180,6 +180,21 @@ MIGRATIONS: tuple[Migration, ...] = (
             marker VARCHAR, created_at TIMESTAMP NOT NULL, read_at TIMESTAMP, email_status VARCHAR)""",
         "ALTER TABLE users ADD COLUMN email VARCHAR",
     )),
+    Migration(11, "warnings (预警): rule sets as loaded per jurisdiction, and the warnings with their state", (
+        """CREATE TABLE alert_rule_sets (
+            jurisdiction VARCHAR NOT NULL, version VARCHAR NOT NULL, name VARCHAR, effective DATE,
+            sha256 VARCHAR NOT NULL, source VARCHAR, document VARCHAR NOT NULL, loaded_by VARCHAR,
+            loaded_at TIMESTAMP NOT NULL, PRIMARY KEY (jurisdiction, version))""",
+        """CREATE TABLE alerts (
+            alert_id VARCHAR PRIMARY KEY, rule_id VARCHAR NOT NULL, rule_version VARCHAR NOT NULL,
+            jurisdiction VARCHAR NOT NULL, kind VARCHAR NOT NULL, measure VARCHAR NOT NULL,
+            severity VARCHAR NOT NULL, subject_kind VARCHAR NOT NULL, subject_id VARCHAR NOT NULL,
+            subject_name VARCHAR, period VARCHAR NOT NULL, title VARCHAR NOT NULL, evidence VARCHAR,
+            body_code VARCHAR NOT NULL, body_name VARCHAR NOT NULL, city_code VARCHAR, park_id VARCHAR,
+            chain_id VARCHAR, uscc VARCHAR, state VARCHAR NOT NULL, reason VARCHAR,
+            current BOOLEAN NOT NULL, first_seen TIMESTAMP NOT NULL, last_seen TIMESTAMP NOT NULL,
+            updated_at TIMESTAMP NOT NULL, updated_by VARCHAR)""",
+    )),
 )
 
 LATEST = MIGRATIONS[-1].version

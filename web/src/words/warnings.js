@@ -1,0 +1,20 @@
+// Words of the warnings page and the warning counts: key → [中文, English]. Keys start with "wn".
+export default {
+  wnTitle: ['预警', 'Warnings'],
+  wnNote: ['预警由规则按数据自动生成，每条写明依据（数值与期间）和责任主体；处置的每一步记入审计日志。',
+    'Warnings are raised by rules from the data; each names its evidence (figures and periods) and the body responsible. Every step is audited.'],
+  wnSeverity: ['级别', 'Severity'], wnKind: ['类型', 'Kind'], wnState: ['状态', 'State'],
+  wnArea: ['地区（市代码、园区代码或 chain:产业链代码）', 'Area (city code, park id or chain:<id>)'],
+  wnWarning: ['预警', 'Warning'], wnSubject: ['对象', 'Subject'], wnBody: ['责任主体', 'Responsible body'],
+  wnPeriod: ['期间', 'Period'], wnEvidence: ['依据', 'Evidence'], wnValue: ['数值', 'Value'], wnUnit: ['单位', 'Unit'],
+  wnCompare: ['对比', 'Compared with'], wnNoteCol: ['说明', 'Note'], wnRule: ['规则', 'Rule'],
+  wnDetail: ['依据详情', 'Evidence'], wnReason: ['理由', 'Reason'], wnReasonNeeded: ['排除须写明理由', 'A dismissal needs a reason'],
+  wnTask: ['交办', 'Assign as a task'], wnCount: ['预警 {0} 条', '{0} warnings'], wnNone: ['暂无预警', 'No warnings'],
+  wnHigh: ['高', 'High'], wnMedium: ['中', 'Medium'], wnLow: ['低', 'Low'],
+  wnKind_plan: ['规划指标', 'Plan indicators'], wnKind_operation: ['企业运行', 'Enterprise operation'],
+  wnKind_chain: ['产业链', 'Chains'], wnKind_project: ['重点项目', 'Projects'], wnKind_problem: ['企业诉求', 'Problems'],
+  wnState_new: ['新发现', 'New'], wnState_acknowledged: ['已确认', 'Acknowledged'], wnState_in_hand: ['处置中', 'In hand'],
+  wnState_resolved: ['已解除', 'Resolved'], wnState_dismissed: ['已排除', 'Dismissed'],
+  wnAct_ack: ['确认', 'Acknowledge'], wnAct_start: ['开始处置', 'Take in hand'], wnAct_resolve: ['解除', 'Resolve'],
+  wnAct_dismiss: ['排除', 'Dismiss'], wnAct_reopen: ['重新打开', 'Reopen'],
+}
