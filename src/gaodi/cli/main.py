@@ -89,6 +89,7 @@ def _register() -> None:
     app.command("import")(data.import_command)
     app.command("kinds")(data.kinds_command)
     app.command("imports")(data.imports_command)
+    app.add_typer(data.app, name="data")
     app.command("demo")(demo.demo_command)
     app.add_typer(monitor.app, name="monitor")
 

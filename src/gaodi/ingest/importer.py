@@ -18,6 +18,7 @@ import ibis
 from gaodi.errors import ValidationFailed
 from gaodi.ingest import report
 from gaodi.ingest.headers import map_headers
+from gaodi.ingest.hints import hints
 from gaodi.ingest.kinds import kind as get_kind
 from gaodi.ingest.limits import ReadLimits
 from gaodi.ingest.readers import ROW, stage_file
@@ -36,6 +37,7 @@ class ImportOptions:
     header_map: dict[str, str] = field(default_factory=dict)
     units: dict[str, str] = field(default_factory=dict)
     ignore_columns: bool = False
+    edge: str = "cli"  # where the user imports from: the wording of the fixes (gaodi.ingest.hints)
 
 
 @dataclass
@@ -83,7 +85,8 @@ def _import(store: Store, kind: Kind, path: Path, out_dir: Path, options: Import
             "started_at": started, "options": json.dumps(_options_json(options), ensure_ascii=False)}
     try:
         mapping = map_headers(kind, staged.headers, path.name, overrides=options.header_map,
-                              unit_options=options.units, ignore_unknown=options.ignore_columns)
+                              unit_options=options.units, ignore_unknown=options.ignore_columns,
+                              edge=options.edge)
         parsed = parse(store, kind, store.table(stage_name), mapping, stage_name)
         if kind.table == "enterprise_titles":  # published names carry their level (ingest.title_names)
             parsed.table = resolve_titles(parsed.table)
@@ -112,7 +115,7 @@ def _import(store: Store, kind: Kind, path: Path, out_dir: Path, options: Import
             raise ValidationFailed(
                 f"{path.name}：{n_bad} 行无效，未导入任何数据，库中数据保持不变",
                 f"{path.name}: {n_bad} invalid rows; nothing was imported",
-                fix=f"按报告 {report_path} 逐行修正后重新导入，或用 --skip-invalid 只导入有效行",
+                fix=_fix_rows(options.edge, report_path),
                 details={"report_path": str(report_path), "rows_invalid": n_bad, "rows_read": staged.rows,
                          "problems_by_column": summary["by_column"], "first_problems": summary["first"]})
         if n_bad:
@@ -177,6 +180,12 @@ def _message(result: ImportResult) -> str:
     if result.ignored_columns:
         parts.append(f"按要求忽略列 {'、'.join(result.ignored_columns)}")
     return "，".join(parts)
+
+
+def _fix_rows(edge: str, report_path: Path) -> str:
+    if edge == "web":
+        return "按下方列出的行、列和处理办法逐行修正后重新上传，" + hints(edge).skip_invalid
+    return f"按报告 {report_path} 逐行修正后重新导入，" + hints(edge).skip_invalid
 
 
 def _options_json(options: ImportOptions) -> dict:
