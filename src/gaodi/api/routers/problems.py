@@ -35,6 +35,7 @@ from gaodi.access.roles import require
 from gaodi.access.scope import Scope
 from gaodi.api.deps import Audit, CacheDep, CurrentUser, Format, GaodiDep, Paging, UserScope
 from gaodi.api.listing import rows_response, sort_rows
+from gaodi.api.problem_responses import DepartmentList
 from gaodi.api.schemas import ERRORS
 from gaodi.serialize import to_jsonable
 from gaodi.errors import ForbiddenError, GaodiError, InputError
@@ -210,6 +211,12 @@ def options(_: UserScope) -> dict:
             "groupings": [{"by": k, "label": v} for k, v in BY.items()]}
 
 
+@router.get("/departments", response_model=DepartmentList,
+            summary="承办部门目录：省直、市州部门及库中已使用的部门 (departments to assign to)")
+def departments(g: GaodiDep, _: UserScope) -> dict:
+    return {"items": g.problems.departments()}
+
+
 @router.post("", status_code=201, summary="登记一个企业诉求（企业本身，或办理人员代本范围内的企业）(file a problem)")
 def file_problem(body: ProblemCreate, g: GaodiDep, user: CurrentUser, audit: Audit) -> dict:
     scope = user.scope
@@ -275,7 +282,8 @@ def stats(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, fmt: F
     counts = Counter(str(p.state) for p in found)
     cal = g.problems.calendar
     overdue = sum(bool((s := _status(cal, p, today)) and s.status == "overdue") for p in found)
-    return {**listed, "by": by, "as_of": today, "total": len(found), "overdue": overdue,
+    # ``total`` stays the page's count of rows (groups), so a table pages by areas, not by problems.
+    return {**listed, "by": by, "as_of": today, "problems": len(found), "overdue": overdue,
             "by_state": [{"state": str(s), "label": STATE_LABELS[s], "count": counts.get(str(s), 0)} for s in State]}
 
 
