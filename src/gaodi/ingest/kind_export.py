@@ -36,7 +36,8 @@ def export_rows(store: Store, kind_name: str) -> tuple[Kind, pd.DataFrame]:
                          fix="按统计期或地区分批导出，或直接使用工作区数据库文件")
     columns = [c for c in kind.columns if c.name in table.columns]
     frame = store.execute(table.select(*[c.name for c in columns]).order_by(list(kind.key)))
-    out = pd.DataFrame({header(c): [_cell(c, v) for v in frame[c.name]] for c in columns})
+    # object columns: a year column with blanks stays 2001, not 2001.0
+    out = pd.DataFrame({header(c): pd.Series([_cell(c, v) for v in frame[c.name]], dtype=object) for c in columns})
     return kind, out
 
 
