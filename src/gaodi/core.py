@@ -61,6 +61,7 @@ class DemoResult:
     period: str
     reports: list[str]
     seconds: float
+    plan_note: dict | None = None  # how the demo's plan targets were scaled to its size, if they were
 
 
 class Gaodi:
@@ -187,7 +188,11 @@ class Gaodi:
             step(f"导入 import {path.name}", i, len(plan.files))
             results.append(self.import_file(kind, path))
         step("收尾：保存规划 saving the plan", 1, 4)
-        self.save_plan(DEMO_PLAN, "builtin:" + DEMO_PLAN)
+        from gaodi.demo.plan_scale import scaled_plan
+        from gaodi.demo.targets import SIZES
+
+        demo_plan = scaled_plan(load_builtin_plan(DEMO_PLAN), size, SIZES[size].count_scale)
+        self.save_plan(demo_plan, "builtin:" + DEMO_PLAN)
         step("收尾：政策、企业问题与督办 policies, a year of problems, tasks", 2, 4)
         load_demo_services(self, size)
         load_demo_tasks(self)
@@ -202,7 +207,7 @@ class Gaodi:
 
         reports = [str(p) for p in write_demo_report(self, DEMO_PERIOD)]
         return DemoResult(size, str(plan.folder), plan.counts, results, figures, monitor, DEMO_PERIOD,
-                          reports, time.perf_counter() - started)
+                          reports, time.perf_counter() - started, self.plan_note())
 
     # --- plans and monitoring ---------------------------------------------------------------
     def save_plan(self, plan: Plan | str, source: str = "") -> str:
@@ -210,6 +215,14 @@ class Gaodi:
         if isinstance(plan, str):
             plan = load_builtin_plan(plan)
         return save_plan(self.store, plan, source)
+
+    def plan_note(self, plan_id: str | None = None) -> dict | None:
+        """What a reader must know about the plan's targets: for a demo plan, how they were scaled to its size."""
+        from gaodi.demo.plan_scale import plan_scale_note
+
+        if not self.plans():
+            return None
+        return plan_scale_note(self.plan(plan_id))
 
     def plans(self) -> list[dict]:
         return list_plans(self.store)

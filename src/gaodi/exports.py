@@ -7,6 +7,11 @@ in Excel or WPS (CSV injection, OWASP). The rule here is the OWASP one: a text c
 shows it as text; a text that is a plain number (``-12.5``, ``+3``) stays as it is, and numbers stored
 as numbers are never touched. The same rule is offered for Python values (:func:`neutralise`), for
 frames (:func:`neutralise_frame`) and for columns computed by the store (:func:`neutralise_column`).
+
+Every export can be imported again as it is, so the rule has an exact inverse (:func:`restore`,
+:func:`restore_column`, applied by the import): a text that already starts with quotes before a risky
+character (``'=x``) gets one more quote on the way out, and exactly one quote is taken off on the way
+in. ``restore(neutralise(v)) == v`` for every text ``v``.
 """
 
 from __future__ import annotations
@@ -21,15 +26,28 @@ import pandas as pd
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?"
 _NUMBER = re.compile(_PLAIN_NUMBER)
-_RISKY = "^[=+\\-@\t\r]"
+_RISKY = "^'*[=+\\-@\t\r]"
 
-__all__ = ["FORMULA_START", "neutralise", "neutralise_column", "neutralise_frame"]
+__all__ = ["FORMULA_START", "neutralise", "neutralise_column", "neutralise_frame", "restore", "restore_column"]
+
+
+def _risky(value: str) -> bool:
+    """Text a spreadsheet would run (``=1+1``), or such text behind quotes (``'=1+1``); not a plain number."""
+    bare = value.lstrip("'")
+    return bare.startswith(FORMULA_START) and not _NUMBER.fullmatch(bare)
 
 
 def neutralise(value: Any) -> Any:
     """``value`` with a leading ``'`` when it is text that a spreadsheet would read as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_START) and not _NUMBER.fullmatch(value):
+    if isinstance(value, str) and _risky(value):
         return "'" + value
+    return value
+
+
+def restore(value: Any) -> Any:
+    """The text :func:`neutralise` was given: one leading ``'`` off a neutralised text, anything else as it is."""
+    if isinstance(value, str) and value.startswith("'") and _risky(value[1:]):
+        return value[1:]
     return value
 
 
@@ -44,5 +62,15 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 def neutralise_column(column: ir.StringValue) -> ir.StringValue:
     """The same rule as :func:`neutralise` for a text column of a store expression (streamed exports)."""
-    risky = column.re_search(_RISKY) & ~column.re_search(f"^{_PLAIN_NUMBER}$")
-    return ibis.ifelse(risky.fill_null(False), ibis.literal("'") + column, column)
+    return ibis.ifelse(_risky_column(column), ibis.literal("'") + column, column)
+
+
+def restore_column(column: ir.StringValue) -> ir.StringValue:
+    """The inverse of :func:`neutralise_column` (what the import applies to every text cell)."""
+    rest = column.substr(1)
+    return ibis.ifelse(column.startswith("'").fill_null(False) & _risky_column(rest), rest, column)
+
+
+def _risky_column(column: ir.StringValue) -> ir.BooleanValue:
+    bare = column.re_replace("^'+", "")
+    return (column.re_search(_RISKY) & ~bare.re_search(f"^{_PLAIN_NUMBER}$")).fill_null(False)

@@ -224,7 +224,7 @@ def test_statistics_by_category_equal_the_hand_counts(loop, client, login):
     states = {s["state"]: s["count"] for s in body["by_state"]}
     assert states == {"submitted": 3, "accepted": 0, "assigned": 0, "in_progress": 1, "replied": 0, "closed": 2,
                       "rejected": 1, "withdrawn": 1}
-    assert body["total"] == 8 and body["overdue"] == 1
+    assert body["problems"] == 8 and body["overdue"] == 1 and body["total"] == len(rows) == 5
 
 
 def test_statistics_by_city_follow_the_scope(loop, client, login):
@@ -233,7 +233,14 @@ def test_statistics_by_city_follow_the_scope(loop, client, login):
         "430100": ("长沙市", 5), "430200": ("株洲市", 2), "430600": ("岳阳市", 1)}
     body = client.get("/api/problems/stats", params={"by": "city", "as_of": AS_OF}, headers=login("zz")).json()
     assert [(i["group"], i["problems"], i["rejected"]) for i in body["items"]] == [("430200", 2, 1)]
-    assert body["total"] == 2 and body["overdue"] == 0
+    assert body["problems"] == 2 and body["overdue"] == 0 and body["total"] == 1
+
+
+def test_statistics_page_by_rows_of_areas_not_by_problems(loop, client, login):
+    """8 problems in 3 cities: with 2 rows a page there are 2 pages (3 rows), not 4 (8 problems)."""
+    body = client.get("/api/problems/stats", params={"by": "city", "as_of": AS_OF, "page_size": 2, "page": 2},
+                      headers=login("prov")).json()
+    assert (body["total"], body["problems"], len(body["items"])) == (3, 8, 1)
 
 
 def test_a_batch_file_outside_the_scope_or_with_bad_rows_is_refused_whole(loop, client, login, tmp_path):

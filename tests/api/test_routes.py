@@ -76,6 +76,8 @@ CALLS = {
     "/api/tasks/bodies": "/api/tasks/bodies",
     "/api/notifications": "/api/notifications",
     "/api/notifications/unread": "/api/notifications/unread",
+    "/api/enterprises/choices": "/api/enterprises/choices?q=企业",
+    "/api/problems/departments": "/api/problems/departments",
 }
 OTHER = {"/api/monitor", "/api/auth/login", "/api/imports/{kind}",  # exercised in their own modules
          "/api/monitor/targets", "/api/monitor/why",
@@ -83,7 +85,8 @@ OTHER = {"/api/monitor", "/api/auth/login", "/api/imports/{kind}",  # exercised 
          "/api/reports", "/api/reports/files/{report_id}", "/api/calendar/arrangements",
          "/api/auth/password", "/api/users/{username}/disable", "/api/users/{username}/enable",  # test_auth
          "/api/users/{username}/password", "/api/users/{username}/revoke",
-         "/api/tasks/{task_id}", "/api/tasks/{task_id}/{action}", "/api/notifications/read"}  # test_tasks
+         "/api/tasks/{task_id}", "/api/tasks/{task_id}/{action}", "/api/notifications/read",  # test_tasks
+         "/api/imports/{kind}/template", "/api/imports/{kind}/export", "/api/imports/{kind}/headers"}  # files
 
 
 def test_the_openapi_description_lists_exactly_the_routes_tested(client):

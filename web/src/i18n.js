@@ -40,7 +40,9 @@ const words = {
   back: ['返回', 'Back'], province: ['全省', 'Province'], all: ['全部', 'All'], aboveScale: ['规上', 'Above scale'],
   next: ['下一梯级', 'Next rung'], held: ['已获', 'Held'], policy: ['政策', 'Policy'], mode: ['兑现方式', 'Mode'],
   verdict: ['判断', 'Verdict'], myEnterprise: ['我的企业', 'My enterprise'], ok: ['成功', 'Done'],
-  noAccess: ['无权访问', 'No access'], demoNote: ['演示数据为合成数据，企业名称均为虚构', 'Demo data are synthetic; enterprise names are invented'],
+  noAccess: ['无权访问', 'No access'],
+  planScaled: ['演示数据的企业数为正式规模的 {1} 倍：规划中的数量和总量目标（家、个、亿元等）及其基期值已按 {1} 倍缩放，占比、比率和增速目标不变。',
+    'The demo has {1} times the enterprises of the real province: the plan\'s count and total targets (enterprises, 亿元 ...) and their base values are scaled by {1}; shares, rates and growth targets are unchanged.'], demoNote: ['演示数据为合成数据，企业名称均为虚构', 'Demo data are synthetic; enterprise names are invented'],
 }
 
 // Each page area keeps its own words in words/<area>.js (default export: key → [中文, English]).

@@ -36,6 +36,7 @@ COMMANDS: tuple[Entry, ...] = (
           "导入一个文件：逐行校验，全部有效才写入 (validate every row; write all or nothing).", DATA),
     Entry("kinds", "data", "kinds_command", "列出导入类型及其标准表头 (list import kinds and their headers).", DATA),
     Entry("imports", "data", "imports_command", "查看导入日志：文件、哈希、行数、结果 (the import log).", DATA),
+    Entry("data", "data", "app", "导入模板与按导入格式导出 (import templates and re-importable exports)", DATA),
     Entry("catalog", "catalog", "app", "参考目录：国民经济行业分类及其派生目录、行政区划 (reference catalogues).", DATA),
     Entry("plan", "plan", "app", "规划：读取规划文件、校对并检查规划 YAML (plans as data).", DATA),
     Entry("monitor", "monitor", "app",

@@ -108,3 +108,35 @@ def imports_command(as_json: JSON = False) -> None:
                   "读入": r["rows_read"], "导入": r["rows_imported"], "无效": r["rows_rejected"],
                   "sha256": (r["sha256"] or "")[:12], "时间": r["finished_at"]} for r in rows],
                 title="导入日志 import log")
+
+
+app = typer.Typer(help="导入模板与按导入格式导出 (import templates and re-importable exports)", no_args_is_help=True)
+
+
+@app.command("template")
+def template_command(
+    kind: Annotated[str, typer.Argument(help="导入类型，见 gaodi kinds (import kind)")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="写入的文件，默认 KIND-模板.xlsx")] = None,
+) -> None:
+    """下载一个导入类型的 Excel 模板：中文表头、示例行和填表说明 (an import kind's XLSX template)."""
+    label, path = _target(kind, output, "-模板")
+    path.write_bytes(open_workspace().imports.template(kind))
+    console.print(f"[green]✓[/green] {label}模板已写入 {path}（第 2 行是示例，导入前请删除）")
+
+
+@app.command("export")
+def export_command(
+    kind: Annotated[str, typer.Argument(help="导入类型，见 gaodi kinds (import kind)")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="写入的文件（.xlsx 或 .csv），默认 KIND.xlsx")] = None,
+) -> None:
+    """按导入格式导出库中一个类型的全部行，可原样再导入 (every stored row of a kind, re-importable)."""
+    label, path = _target(kind, output, "")
+    fmt = "csv" if path.suffix.lower() == ".csv" else "xlsx"
+    with console.status(f"正在导出{label} …"):
+        path.write_bytes(open_workspace().imports.export(kind, fmt))
+    console.print(f"[green]✓[/green] {label}已导出到 {path}，可用 gaodi import {kind} {path} 原样导入")
+
+
+def _target(kind: str, output: Optional[Path], suffix: str) -> tuple[str, Path]:
+    """The kind's Chinese name (an unknown kind is refused here) and the file to write."""
+    return get_kind(kind).label, output or Path(f"{kind}{suffix}.xlsx")

@@ -51,6 +51,8 @@ def demo_command(
                   "规划基期值": plan.get(f.key), "口径": f.definition} for f in result.figures],
                 title="全省概况（由企业数据按定义计算）province summary, computed by definition")
     print_table(status_rows(result.monitor), title=f"规划监测 {result.period}（湘政发〔2026〕6号 主要目标）")
+    if result.plan_note:
+        console.print(f"[yellow]注：{result.plan_note['text']}[/yellow]")
     console.print(f"[dim]gaodi --home {g.settings.home} monitor --period {result.period} --json 给出每个数值的来源[/dim]")
     for path in result.reports:
         console.print(f"监测报告 report: {path}")

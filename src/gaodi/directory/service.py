@@ -86,6 +86,12 @@ class Directory:
         """Enterprises of the scope with their figures (filters: q, city, county, park_id, industry, …)."""
         return enterprise_list(self.g.store, scope, year, **filters)
 
+    def enterprise_choices(self, scope: Scope, q: str, limit: int = 20) -> list[dict[str, Any]]:
+        """A picker's matches: enterprises of the scope whose code starts with, or name contains, ``q``."""
+        from gaodi.directory.choices import enterprise_choices
+
+        return enterprise_choices(self.g.store, scope, q, limit)
+
     def enterprise(self, scope: Scope, uscc: str) -> dict[str, Any]:
         """One enterprise: record, statistics, titles, chains, clusters, and its 亩均 class (of its latest
         year) and open problems."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from gaodi.errors import InputError, Location
 from gaodi.ingest import units
+from gaodi.ingest.hints import hints
 from gaodi.ingest.spec import Column, Kind
 
 _UNIT = re.compile(r"^(?P<base>.*?)[(\[【](?P<unit>[^()\[\]【】]+)[)\]】]$")
@@ -42,8 +43,13 @@ class Mapping:
 
 
 def map_headers(kind: Kind, headers: list[str], file: str, *, overrides: dict[str, str] | None = None,
-                unit_options: dict[str, str] | None = None, ignore_unknown: bool = False) -> Mapping:
-    """Map ``headers`` to ``kind``'s columns; raise one InputError that lists every problem."""
+                unit_options: dict[str, str] | None = None, ignore_unknown: bool = False,
+                edge: str = "cli") -> Mapping:
+    """Map ``headers`` to ``kind``'s columns; raise one InputError that lists every problem.
+
+    ``edge`` (``cli`` or ``web``) picks the wording of the fixes (:mod:`gaodi.ingest.hints`).
+    An override to the empty string ignores that header."""
+    say = hints(edge)
     overrides = {normalise(k): v for k, v in (overrides or {}).items()}
     unit_options = unit_options or {}
     lookup: dict[str, Column] = {}
@@ -52,12 +58,17 @@ def map_headers(kind: Kind, headers: list[str], file: str, *, overrides: dict[st
             lookup.setdefault(normalise(name), col)
     mapping = Mapping()
     problems: list[str] = []
+    ignored: list[str] = []
     for header in headers:
         base, unit = split_unit(header)
-        target = overrides.get(normalise(header)) or overrides.get(base)
+        target = overrides.get(normalise(header), overrides.get(base))
+        if target == "":  # ignored on purpose: logged like --ignore-columns, never an error
+            mapping.unknown.append(header)
+            ignored.append(header)
+            continue
         col = kind.column(target) if target and target in {c.name for c in kind.columns} else None
         if target and col is None:
-            problems.append(f"--map 把“{header}”映射到未知列 {target}")
+            problems.append(say.bad_mapping.format(header=header, target=target))
             continue
         col = col or lookup.get(normalise(header)) or lookup.get(base)
         if col is None:
@@ -70,24 +81,22 @@ def map_headers(kind: Kind, headers: list[str], file: str, *, overrides: dict[st
         unit = unit_options.get(col.name, unit)
         if col.dimension:
             if not unit:
-                problems.append(
-                    f"列“{header}”没有写明单位：请把表头写成“{col.label}({units.CANONICAL[col.dimension]})”"
-                    f"这样的形式，或使用 --unit {col.name}={units.CANONICAL[col.dimension]}")
+                problems.append(f"列“{header}”没有写明单位：" + say.unit.format(
+                    label=col.label, unit=units.CANONICAL[col.dimension], column=col.name, header=header))
                 continue
             mapping.units[col.name] = unit
             mapping.factors[col.name] = units.factor(col.dimension, unit, Location(file=file, column=header))
     missing = [c for c in kind.columns if c.required and c.name not in mapping.columns]
     for c in missing:
         problems.append(f"缺少必填列“{c.label}”（可用表头：{'、'.join((c.label, c.name, *c.aliases))}）")
-    if mapping.unknown and not ignore_unknown:
-        problems.append(
-            f"不认识的列：{'、'.join(mapping.unknown)}。请改成 {kind.label} 的标准表头，用 --map 原表头=列名 指定，"
-            "或用 --ignore-columns 明确忽略它们（忽略的列会记入导入日志）")
+    strange = [h for h in mapping.unknown if h not in ignored]
+    if strange and not ignore_unknown:
+        problems.append(f"不认识的列：{'、'.join(strange)}。" + say.unknown_columns.format(label=kind.label))
     if problems:
         raise InputError(
             "表头有问题：\n  - " + "\n  - ".join(problems),
             f"the headers of {file} do not match kind {kind.name}",
-            fix=f"运行 gaodi kinds {kind.name} 查看标准表头",
+            fix=say.see_headers.format(kind=kind.name),
             location=Location(file=file, row=1),
             details={"problems": problems})
     return mapping

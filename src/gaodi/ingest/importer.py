@@ -24,6 +24,7 @@ import ibis
 from gaodi.errors import ValidationFailed
 from gaodi.ingest import report, validate
 from gaodi.ingest.headers import map_headers
+from gaodi.ingest.hints import hints
 from gaodi.ingest.kinds import kind as get_kind
 from gaodi.ingest.limits import ReadLimits
 from gaodi.ingest.readers import ROW, stage_file
@@ -42,6 +43,7 @@ class ImportOptions:
     header_map: dict[str, str] = field(default_factory=dict)
     units: dict[str, str] = field(default_factory=dict)
     ignore_columns: bool = False
+    edge: str = "cli"  # where the user imports from: the wording of the fixes (gaodi.ingest.hints)
 
 
 @dataclass
@@ -93,7 +95,8 @@ def _import(store: Store, kind: Kind, path: Path, out_dir: Path, options: Import
             "started_at": started, "options": json.dumps(_options_json(options), ensure_ascii=False)}
     try:
         mapping = map_headers(kind, staged.headers, path.name, overrides=options.header_map,
-                              unit_options=options.units, ignore_unknown=options.ignore_columns)
+                              unit_options=options.units, ignore_unknown=options.ignore_columns,
+                              edge=options.edge)
         parsed = parse(store, kind, store.table(stage_name), mapping, stage_name)
         temps += parsed.temp_tables
         table = parsed.table
@@ -115,7 +118,7 @@ def _import(store: Store, kind: Kind, path: Path, out_dir: Path, options: Import
                 if result.rows_rejected or parsed.warnings_possible:
                     _report(store, parsed, table, stage_name, temps, out_dir, result, limits, options)
                 if result.rows_rejected and not options.skip_invalid:
-                    rejected = _rejection(path, staged.rows, result)
+                    rejected = _rejection(path, staged.rows, result, options.edge)
                     raise _Rejected
                 if kind.append_first:
                     result.rows_replaced, result.periods = _replace_after(store, kind, import_id)
@@ -159,12 +162,12 @@ def _report(store: Store, parsed, table: ibis.Table, stage_name: str, temps: lis
         result.outcome = "partial"
 
 
-def _rejection(path: Path, rows: int, result: ImportResult) -> ValidationFailed:
+def _rejection(path: Path, rows: int, result: ImportResult, edge: str) -> ValidationFailed:
     n_bad = result.rows_rejected
     return ValidationFailed(
         f"{path.name}：{n_bad} 行无效，未导入任何数据，库中数据保持不变",
         f"{path.name}: {n_bad} invalid rows; nothing was imported",
-        fix=f"按报告 {result.report_path} 逐行修正后重新导入，或用 --skip-invalid 只导入有效行",
+        fix=_fix_rows(edge, Path(result.report_path)),
         details={"report_path": result.report_path, "rows_invalid": n_bad, "rows_read": rows,
                  "problems_by_column": result.problems_by_column, "first_problems": result.first_problems})
 
@@ -221,6 +224,12 @@ def _message(result: ImportResult) -> str:
     if result.ignored_columns:
         parts.append(f"按要求忽略列 {'、'.join(result.ignored_columns)}")
     return "，".join(parts)
+
+
+def _fix_rows(edge: str, report_path: Path) -> str:
+    if edge == "web":
+        return "按下方列出的行、列和处理办法逐行修正后重新上传，" + hints(edge).skip_invalid
+    return f"按报告 {report_path} 逐行修正后重新导入，" + hints(edge).skip_invalid
 
 
 def _options_json(options: ImportOptions) -> dict:

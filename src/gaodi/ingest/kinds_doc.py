@@ -37,6 +37,21 @@ when there are bad rows or warnings. DuckDB keeps to `memory_limit` (default 1GB
 2 GiB whatever the file size; keep about as much free disk as the file. A failed or interrupted import
 (even a killed process) leaves the store as it was.
 
+Names where codes are expected: a region column takes the region's name (开福区, or 长沙市开福区 when
+the name is shared), an industry column the class name (皮革服装制造 for 1921), a park, chain or cluster
+column the park's, chain's or cluster's name. A name that fits several entries is refused with every
+candidate and its code; an unknown name is refused with the nearest names.
+
+Templates and round trips: `gaodi data template KIND [-o FILE]` (or 下载模板 on the web import page)
+writes an XLSX with the Chinese headers and their units, an example row and a 填表说明 sheet that explains
+every column. `gaodi data export KIND [-o FILE]` (or 导出本类数据) writes every stored row of a kind in
+the same form; it imports again as it is. Text that a spreadsheet would run as a formula is written with a
+leading `'` and restored on import, so a name such as `=HYPERLINK(...)` survives the round trip as text.
+
+The web import page reads the header row first and shows the field each header is taken for; the user
+maps the others (or ignores them) before uploading. Its error messages speak of the page's buttons and
+fields; the CLI's speak of its options.
+
 This page is generated from `gaodi.ingest.kinds` (`gaodi kinds` prints the same); a test keeps it in step.
 """
 

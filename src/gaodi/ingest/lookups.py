@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from stdnum.cn import uscc as stdnum_uscc
 
+from gaodi.ingest.names import NameIndex, resolve
 from gaodi.ingest.spec import Column
 
 TRUE = {"是", "y", "yes", "true", "1", "有", "√", "t"}
@@ -114,13 +115,25 @@ def check_choice(column: Column) -> Callable[[str], Verdict]:
     return check
 
 
-def check_region(regions: dict[str, tuple[str, str, str | None]]) -> Callable[[str], Verdict]:
-    """Regions by code: ``{code: (name, status, successor)}``; retired codes map to their successor."""
+def _name_error(verdict) -> Verdict:
+    return Verdict(None, "error", verdict.reason, verdict.fix)
+
+
+def check_region(regions: dict[str, tuple[str, str, str | None]],
+                 names: NameIndex | None = None) -> Callable[[str], Verdict]:
+    """Regions by code: ``{code: (name, status, successor)}``; retired codes map to their successor.
+
+    With ``names``, a region's name (开福区, 长沙市开福区) is taken for its code."""
 
     def check(text: str) -> Verdict:
         code = unicodedata.normalize("NFKC", text).strip()
         if code.endswith(".0"):
             code = code[:-2]
+        if code not in regions and names is not None and not code.isdigit():
+            found = resolve(names, code, "或写成“市名+县区名”（如 长沙市开福区）")
+            if found.code is None:
+                return _name_error(found)
+            code = found.code
         if code not in regions:
             return Verdict(None, "error", f"区划代码 {code} 不存在", "使用 6 位 GB/T 2260 行政区划代码，如 430182")
         name, status, successor = regions[code]
@@ -130,31 +143,47 @@ def check_region(regions: dict[str, tuple[str, str, str | None]]) -> Callable[[s
             return Verdict(successor, "warning", f"{name}（{code}）已撤销，按现行代码 {successor} 导入",
                            "原代码保存在 *_reported 列，无需处理；如需更正请改用现行代码")
         return Verdict(None, "error", f"{name}（{code}）已撤销且分设为多个区划，无法自动对应",
-                       "查 gaodi catalog region " + code + " 后填写现行代码")
+                       "在行政区划目录中查出该地现在所属的区划，填写现行代码")
 
     return check
 
 
-def check_industry(codes: set[str], level: int | None) -> Callable[[str], Verdict]:
+def check_industry(codes: set[str], level: int | None, names: NameIndex | None = None) -> Callable[[str], Verdict]:
+    """Industry codes of GB/T 4754-2017 at ``level``; with ``names``, a class name (皮革服装制造) too."""
+
     def check(text: str) -> Verdict:
         code = unicodedata.normalize("NFKC", text).strip()
         if code.endswith(".0"):
             code = code[:-2]
+        if code not in codes and names is not None and not code.isdigit():
+            found = resolve(names, code, "小类代码见《国民经济行业分类》(GB/T 4754-2017)")
+            if found.code is None:
+                return _name_error(found)
+            return Verdict(found.code)
         if code.isdigit() and level == 4 and len(code) == 3 and "0" + code in codes:
             return Verdict(None, "error", f"行业代码 {code} 只有 3 位（可能丢了开头的 0）",
                            f"写成 4 位小类代码，如 0{code}；在 Excel 中把该列设为文本")
         if code not in codes:
             what = "4 位小类代码" if level == 4 else "代码"
             return Verdict(None, "error", f"行业代码 {code} 不在 GB/T 4754-2017 中",
-                           f"使用 GB/T 4754-2017 的{what}，可用 gaodi catalog industry 查询")
+                           f"使用 GB/T 4754-2017 的{what}，或填写行业名称（如 皮革服装制造）")
         return Verdict(code)
 
     return check
 
 
-def check_reference(values: set[str], table: str, label: str) -> Callable[[str], Verdict]:
+def check_reference(values: set[str], table: str, label: str,
+                    names: NameIndex | None = None) -> Callable[[str], Verdict]:
+    """A value that must already be in the store (a park id); with ``names``, its name is taken too."""
+
     def check(text: str) -> Verdict:
         value = text.strip()
+        if value not in values and names is not None:
+            found = resolve(names, value, f"即{label}")
+            if found.code is not None:
+                return Verdict(found.code)
+            if names.codes(value) or not _looks_like_code(value):
+                return _name_error(found)
         if value not in values:
             return Verdict(None, "error", f"{label} {value} 在库中不存在",
                            f"先导入 {table}，或核对{label}")
@@ -162,3 +191,8 @@ def check_reference(values: set[str], table: str, label: str) -> Callable[[str],
 
     return check
 
+
+
+def _looks_like_code(text: str) -> bool:
+    """An id as users type them (P001, AE, 430100-36): ASCII only, so a Chinese text is taken for a name."""
+    return text.isascii()

@@ -198,7 +198,8 @@ def _cell(value) -> str | None:
     return text if text.strip() else None
 
 
-def _stage_xlsx(store: Store, path: Path, name: str, sheet: str | None, limits: ReadLimits):
+def open_sheet(path: Path, sheet: str | None, limits: ReadLimits):
+    """The workbook (read-only, values) and its sheet ``sheet`` or first sheet; the caller closes the book."""
     from openpyxl import load_workbook
 
     check_xlsx_archive(path, limits)
@@ -207,11 +208,16 @@ def _stage_xlsx(store: Store, path: Path, name: str, sheet: str | None, limits: 
     except Exception as exc:  # openpyxl raises several kinds for a broken file
         raise InputError(f"无法读取 Excel 文件：{exc}", f"cannot read workbook: {exc}",
                          fix="用 Excel 打开后另存为 .xlsx 再试", location=Location(file=path.name)) from exc
+    if sheet is not None and sheet not in wb.sheetnames:
+        wb.close()
+        raise InputError(f"没有名为 {sheet} 的工作表", f"no sheet {sheet}",
+                         fix=f"可用工作表：{'、'.join(wb.sheetnames)}", location=Location(file=path.name))
+    return wb, (wb[sheet] if sheet else wb.worksheets[0])
+
+
+def _stage_xlsx(store: Store, path: Path, name: str, sheet: str | None, limits: ReadLimits):
+    wb, ws = open_sheet(path, sheet, limits)
     try:
-        if sheet is not None and sheet not in wb.sheetnames:
-            raise InputError(f"没有名为 {sheet} 的工作表", f"no sheet {sheet}",
-                             fix=f"可用工作表：{'、'.join(wb.sheetnames)}", location=Location(file=path.name))
-        ws = wb[sheet] if sheet else wb.worksheets[0]
         rows = counted_rows(ws.iter_rows(values_only=True), limits, path.name, ws.title)
         header_row, headers = 0, None
         # The header is the first row with two or more filled cells: exports often put a one-cell

@@ -1,5 +1,6 @@
 """``Imports``: the imports of one workspace — ``g.imports()`` is the import log, ``g.imports.file(...)``
-validates and imports one file (all or nothing), ``g.imports.kinds()`` lists what can be imported."""
+validates and imports one file (all or nothing), ``g.imports.kinds()`` lists what can be imported,
+``g.imports.template(kind)`` and ``g.imports.export(kind)`` write a kind's sheet, blank or with the stored rows."""
 
 from __future__ import annotations
 
@@ -31,6 +32,24 @@ class Imports:
         if result.outcome != "rejected":
             self.g.alerts.after_import(kind)  # the warnings follow the data (once a rule set is loaded)
         return result
+
+    def template(self, kind: str) -> bytes:
+        """The blank XLSX sheet of ``kind``: Chinese headers with units, an example row, a sheet of explanations."""
+        from gaodi.ingest.templates import template_workbook
+
+        return template_workbook(kind)
+
+    def export(self, kind: str, fmt: str = "xlsx") -> bytes:
+        """Every stored row of ``kind`` as its import sheet (XLSX or CSV), re-importable as it is."""
+        from gaodi.ingest.kind_export import export_workbook
+
+        return export_workbook(self.g.store, kind, fmt)
+
+    def headers(self, kind: str, path: str | Path, sheet: str | None = None) -> dict[str, Any]:
+        """The header row of a file and the field each header is taken for, read before any import."""
+        from gaodi.ingest.header_preview import preview
+
+        return preview(kind, Path(path), sheet, ReadLimits.from_settings(self.g.settings))
 
     def kinds(self) -> tuple[Kind, ...]:
         """What can be imported: each kind with its columns, units and rules."""

@@ -19,17 +19,22 @@ import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 
-from gaodi.ingest import lookups
+from gaodi.exports import restore_column
+from gaodi.ingest import lookups, names
 from gaodi.ingest.headers import Mapping
 from gaodi.ingest.readers import ROW
 from gaodi.ingest.spec import Column, Kind
 from gaodi.store import Store
 
 LOOKUP_TYPES = {"uscc", "region", "industry", "bool", "enum", "period"}
+# References whose rows have a name a user may write instead of the id: (table, id) → (what, name column).
+REFERENCE_NAMES = {("parks", "park_id"): ("园区", "name"), ("chains", "chain_id"): ("产业链", "name"),
+                   ("clusters", "cluster_id"): ("集群", "name")}
 
 
 def _text(raw: ir.Value) -> ir.StringValue:
-    return raw.cast("string").strip().nullif("")
+    """A cell as text: trimmed, empty as null, and a formula neutralised by an export restored (``'=x`` → ``=x``)."""
+    return restore_column(raw.cast("string").strip()).nullif("")
 
 
 def _checker(store: Store, col: Column):
@@ -48,21 +53,29 @@ def _checker(store: Store, col: Column):
     if col.type == "period":
         return lambda v: lookups.parse_period(v)
     if col.type == "region":
-        rows = store.to_arrow(store.table("regions").select("code", "name", "status", "successor_code"))
-        regions = {r["code"]: (r["name"], r["status"], r["successor_code"]) for r in rows.to_pylist()}
-        return lookups.check_region(regions)
+        rows = store.to_arrow(store.table("regions").select(
+            "code", "name", "level", "city_code", "province_code", "status", "successor_code")).to_pylist()
+        regions = {r["code"]: (r["name"], r["status"], r["successor_code"]) for r in rows}
+        return lookups.check_region(regions, names.region_index(rows))
     if col.type == "industry":
         ind = store.table("industries")
         if col.industry_level:
             ind = ind.filter(ind.level == col.industry_level)
-        return lookups.check_industry(set(store.execute(ind.code)), col.industry_level)
+        pairs = store.to_arrow(ind.select("code", "name")).to_pylist()
+        return lookups.check_industry({p["code"] for p in pairs}, col.industry_level,
+                                      names.simple_index("行业", ((p["code"], p["name"]) for p in pairs)))
     raise AssertionError(col.type)
 
 
 def _reference(store: Store, col: Column):
     table, column = col.references
-    values = set(store.execute(store.table(table)[column].name("v")).dropna())
-    return lookups.check_reference(values, table, col.label)
+    named = REFERENCE_NAMES.get((table, column))
+    if named is None:
+        values = set(store.execute(store.table(table)[column].name("v")).dropna())
+        return lookups.check_reference(values, table, col.label)
+    pairs = store.to_arrow(store.table(table).select(code=column, name=named[1])).to_pylist()
+    index = names.simple_index(named[0], ((p["code"], p["name"]) for p in pairs))
+    return lookups.check_reference({p["code"] for p in pairs}, table, col.label, index)
 
 
 

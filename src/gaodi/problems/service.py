@@ -129,6 +129,12 @@ class ProblemService:
                  if all(v is None or getattr(p, k) == v for k, v in wanted.items())]
         return sorted(found, key=lambda p: (p.submitted_at, p.problem_id), reverse=True)
 
+    def departments(self) -> list[dict[str, str]]:
+        """The departments to assign to: the catalogue, then every department already used in the workspace."""
+        from gaodi.problems.departments import department_catalogue
+
+        return department_catalogue({p.department for p in self.desk.problems()})
+
     def stats(self, by: str = "category", as_of: dt.date | None = None, repeat_window_days: int = 90, *,
               problems: list[Problem] | None = None) -> pd.DataFrame:
         """Volumes, on-time rate, repeats, time to close and satisfaction by group (see problem_stats).

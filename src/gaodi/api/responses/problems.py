@@ -33,7 +33,7 @@ class ProblemStatsList(ListPublic[Row]):
     """Counts, overdue, on-time rate (0–1), time to close and satisfaction by one grouping."""
 
     by: str | None = None
-    total: int | None = None
+    problems: int | None = Field(None, description="本筛选中的诉求个数（total 为行数）")
     by_state: list[dict[str, Any]] | None = None
 
 

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Query
 from gaodi.api.deps import Audit, CacheDep, DataYear, Format, GaodiDep, Paging, UserScope
 from gaodi.api.listing import EXPORTS, list_response
 from gaodi.api.responses import EnterpriseDetailPublic, EnterpriseRowPublic, ListPublic
+from gaodi.api.enterprise_responses import EnterpriseChoiceList
 from gaodi.api.schemas import ERRORS
 from gaodi.serialize import to_jsonable
 from gaodi.directory.enterprises import ENTERPRISE_COLUMNS
@@ -39,7 +40,16 @@ def enterprises(g: GaodiDep, scope: UserScope, paging: Paging, audit: Audit, cac
     return cache.response(("enterprises", scope, year, tuple(sorted(filters.items())), sort, paging), respond)
 
 
-@router.get("/{uscc}", response_model=EnterpriseDetailPublic, summary="一个企业：基本信息、历年统计、称号、链上位置 (one enterprise)")
+@router.get("/choices", response_model=EnterpriseChoiceList,
+            summary="按名称或信用代码查找企业（选择器用，最多 50 条）(enterprises for a picker)")
+def choices(g: GaodiDep, scope: UserScope,
+            q: str = Query(..., max_length=40, description="名称中的字，或信用代码开头"),
+            limit: int = Query(20, ge=1, le=50, description="最多返回条数")) -> dict:
+    return {"items": g.directory.enterprise_choices(scope, q, limit)}
+
+
+@router.get("/{uscc}", response_model=EnterpriseDetailPublic,
+            summary="一个企业：基本信息、历年统计、称号、链上位置 (one enterprise)")
 def enterprise(uscc: str, g: GaodiDep, scope: UserScope, audit: Audit) -> dict:
     detail = g.directory.enterprise(scope, uscc)
     audit("read_enterprise", f"enterprise:{uscc}")

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Literal
+from urllib.parse import quote
 
-from fastapi import APIRouter, File, Form, UploadFile
+from fastapi import APIRouter, File, Form, Query, UploadFile
+from fastapi.responses import Response
 
 from gaodi.api.deps import Audit, Format, GaodiDep, Importer, Paging, UserScope
+from gaodi.api.import_responses import ImportHeadersPublic
 from gaodi.api.listing import EXPORTS, rows_response
 from gaodi.api.responses import ImportKindPublic, ImportLogList, ImportResultPublic
 from gaodi.api.schemas import ERRORS
@@ -45,12 +50,46 @@ def import_log(_: Importer, g: GaodiDep, paging: Paging, fmt: Format = "json"):
     return rows_response(to_jsonable(rows), paging, fmt, LOG_COLUMNS, "导入记录")
 
 
-@router.post("/{kind}", response_model=ImportResultPublic, summary="上传并导入一个文件；有无效行时整体拒收并给出逐行原因 (upload a file)")
-def upload(kind: str, g: GaodiDep, user: Importer, audit: Audit,
-           file: Annotated[UploadFile, File(description="CSV、XLSX 或 Parquet 文件")],
-           skip_invalid: Annotated[bool, Form(description="只导入有效行，无效行隔离")] = False,
-           sheet: Annotated[str | None, Form(description="XLSX 工作表名")] = None) -> dict:
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MEDIA = {"xlsx": XLSX, "csv": "text/csv; charset=utf-8"}
+
+
+def _file(body: bytes, name: str, fmt: str) -> Response:
+    return Response(body, media_type=MEDIA[fmt],
+                    headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
+
+
+@router.get("/{kind}/template", summary="下载导入模板：中文表头、示例行、填表说明 (the kind's XLSX template)",
+            response_class=Response, responses={200: {"content": {XLSX: {}}}})
+def template(kind: str, g: GaodiDep, _: Importer) -> Response:
+    label = get_kind(kind).label
+    return _file(g.imports.template(kind), f"{label}-导入模板.xlsx", "xlsx")
+
+
+@router.get("/{kind}/export", summary="按导入格式导出库中全部行，可原样再导入 (every stored row, re-importable)",
+            response_class=Response, responses={200: {"content": {XLSX: {}, "text/csv": {}}}})
+def export(kind: str, g: GaodiDep, _: Importer, audit: Audit,
+           fmt: Annotated[Literal["xlsx", "csv"], Query(alias="format")] = "xlsx") -> Response:
+    label = get_kind(kind).label
+    body = g.imports.export(kind, fmt)
+    audit("export_kind", f"import:{kind}", f"format={fmt}")
+    return _file(body, f"{label}.{fmt}", fmt)
+
+
+@router.post("/{kind}/headers", response_model=ImportHeadersPublic,
+             summary="读取文件表头并给出对应字段，供上传前核对和调整 (a file's headers against the kind)")
+def headers(kind: str, g: GaodiDep, user: Importer,
+            file: Annotated[UploadFile, File(description="CSV、XLSX 或 Parquet 文件")],
+            sheet: Annotated[str | None, Form(description="XLSX 工作表名")] = None) -> dict:
     get_kind(kind)
+    path = _save(g, user, file, "headers")
+    try:
+        return g.imports.headers(kind, path, sheet)
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def _save(g, user, file: UploadFile, purpose: str) -> Path:
     name = file.filename or "upload"
     if not name.lower().endswith(SUFFIXES):
         raise InputError(f"不支持的文件类型：{name}", f"unsupported file type: {name}",
@@ -58,7 +97,7 @@ def upload(kind: str, g: GaodiDep, user: Importer, audit: Audit,
     folder = g.settings.imports_dir / "uploads"
     folder.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    path = folder / f"{stamp}-{user.username}-{_safe(name)}"
+    path = folder / f"{stamp}-{user.username}-{purpose}-{_safe(name)}"
     size = 0
     with open(path, "wb") as out:
         for block in iter(lambda: file.file.read(1 << 20), b""):
@@ -66,10 +105,41 @@ def upload(kind: str, g: GaodiDep, user: Importer, audit: Audit,
             if size > MAX_UPLOAD_BYTES:
                 out.close()
                 path.unlink()
-                raise InputError("文件超过 512 MB", "the file exceeds 512 MB", fix="分成几个文件上传，或用命令行导入")
+                raise InputError("文件超过 512 MB", "the file exceeds 512 MB", fix="分成几个文件上传")
             out.write(block)
+    return path
+
+
+def _header_map(text: str | None) -> dict[str, str]:
+    """The web page's column mapping: a JSON object 文件表头 → 字段名 (an empty name ignores the header)."""
+    if not text:
+        return {}
     try:
-        result = g.import_file(kind, path, ImportOptions(skip_invalid=skip_invalid, sheet=sheet))
+        value = json.loads(text)
+    except ValueError:
+        value = None
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()) \
+            or len(value) > 500:
+        raise InputError("表头对应的格式不对", "header_map must be a JSON object of strings",
+                         fix="重新选择文件后再设置表头对应")
+    return value
+
+
+@router.post("/{kind}", response_model=ImportResultPublic,
+             summary="上传并导入一个文件；有无效行时整体拒收并给出逐行原因 (upload a file)")
+def upload(kind: str, g: GaodiDep, user: Importer, audit: Audit,
+           file: Annotated[UploadFile, File(description="CSV、XLSX 或 Parquet 文件")],
+           skip_invalid: Annotated[bool, Form(description="只导入有效行，无效行隔离")] = False,
+           sheet: Annotated[str | None, Form(description="XLSX 工作表名")] = None,
+           header_map: Annotated[str | None, Form(
+               description="表头对应：JSON 对象 {文件表头: 字段名}，字段名为空表示忽略该列")] = None) -> dict:
+    get_kind(kind)
+    name = file.filename or "upload"
+    mapping = _header_map(header_map)
+    path = _save(g, user, file, "import")
+    try:
+        result = g.import_file(kind, path, ImportOptions(skip_invalid=skip_invalid, sheet=sheet,
+                                                         header_map=mapping, edge="web"))
     except GaodiError as exc:
         audit("import", f"import:{kind}", f"file={name} outcome=rejected code={exc.code}")
         raise

@@ -43,7 +43,7 @@ def monitor(g: GaodiDep, scope: UserScope, cache: CacheDep, period: StatPeriod,
     area = g.directory.area_for(scope, area)
     return cache.response(("monitor", period, area, plan_id, value_source), lambda: {
         "period": period, "area": area, "area_name": g.area(area).name, "value_source": value_source,
-        "records": g.monitor(period, plan_id, area, value_source)})
+        "plan_note": g.plan_note(plan_id), "records": g.monitor(period, plan_id, area, value_source)})
 
 
 @router.get("/monitor/targets", response_model=MonitorTargetsPublic,

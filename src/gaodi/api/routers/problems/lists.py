@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 
 from gaodi.api.deps import Audit, CacheDep, Format, GaodiDep, Paging, UserScope
 from gaodi.api.listing import EXPORTS, rows_response, sort_rows
+from gaodi.api.problem_responses import DepartmentList
 from gaodi.api.responses import ProblemList, ProblemStatsList
 from gaodi.api.routers.problems.lookup import scoped
 from gaodi.api.routers.problems.rows import AS_OF, BY, LIST_COLUMNS, STATS_COLUMNS, deadline_of, problem_row, china_today
@@ -64,10 +65,17 @@ def stats(g: GaodiDep, scope: UserScope, cache: CacheDep, paging: Paging, fmt: F
     counts = Counter(str(p.state) for p in found)
     cal = g.problems.calendar
     overdue = sum(bool((s := deadline_of(cal, p, today)) and s.status == "overdue") for p in found)
-    return {**listed, "by": by, "as_of": today, "total": len(found), "overdue": overdue,
+    # ``total`` stays the page's count of rows (groups), so a table pages by areas, not by problems.
+    return {**listed, "by": by, "as_of": today, "problems": len(found), "overdue": overdue,
             "by_state": [{"state": str(s), "label": STATE_LABELS[s], "count": counts.get(str(s), 0)} for s in State]}
 
 
 def _region_names(g) -> dict[str, str]:
     """Region code → name, to label the groups of problems by city or county."""
     return g.region_names()
+
+
+@router.get("/departments", response_model=DepartmentList,
+            summary="承办部门目录：省直、市州部门及库中已使用的部门 (departments to assign to)")
+def departments(g: GaodiDep, _: UserScope) -> dict:
+    return {"items": g.problems.departments()}
