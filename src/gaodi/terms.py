@@ -25,7 +25,8 @@ _STATES_EN = {"submitted": "submitted", "accepted": "accepted", "assigned": "ass
 _ROLE_ACTIONS_EN = {"read": "read data", "import": "import data", "manage_users": "manage accounts",
                     "read_audit": "read the audit log", "file_problem": "file problems",
                     "handle_problem": "handle problems", "manage_calendar": "load holiday arrangements",
-                    "backdate_problem": "back-date problem actions"}
+                    "backdate_problem": "back-date problem actions", "manage_task": "handle tasks (督办)",
+                    "backdate_task": "back-date tasks", "handle_warning": "handle warnings"}
 _CLUSTER_LEVELS_EN = {"world": "world-class", "national": "national", "provincial": "provincial",
                       "sme_featured": "SME featured cluster"}
 
@@ -51,6 +52,13 @@ AUDIT_ACTIONS: dict[str, Pair] = {
     "seal_migration": ("封存链迁移", "seal migration"), "cli": ("命令行操作", "command line"),
     **{f"problem_{a.value}": (f"诉求{PROBLEM_ACTIONS[a]}", f"problem: {_PROBLEM_ACTIONS_EN[a.value]}")
        for a in PROBLEM_ACTIONS},
+    "task_create": ("交办督办事项", "task: give"), "task_report": ("报告督办进展", "task: report"),
+    "task_escalate": ("督办升级", "task: escalate"), "task_close": ("督办办结", "task: close"),
+    "task_reopen": ("督办重开", "task: reopen"),
+    "warning_rules_load": ("载入预警规则", "load warning rules"), "warnings_run": ("运行预警", "run warnings"),
+    "warning_ack": ("确认预警", "warning: acknowledge"), "warning_start": ("开始处置预警", "warning: start handling"),
+    "warning_resolve": ("解除预警", "warning: resolve"), "warning_dismiss": ("排除预警", "warning: dismiss"),
+    "warning_reopen": ("重新打开预警", "warning: reopen"), "export_kind": ("按导入格式导出", "export a kind"),
 }
 
 TERMS: dict[str, dict[str, Pair]] = {

@@ -10,7 +10,6 @@ from fastapi import APIRouter, Query
 
 from gaodi.api.deps import CacheDep, GaodiDep, StatPeriod, UserScope
 from gaodi.api.responses_cockpit import CockpitPublic
-from gaodi.api.routers.monitor import available_periods, scoped_area
 from gaodi.api.schemas import ERRORS
 from gaodi.serialize import to_jsonable
 
@@ -21,6 +20,6 @@ router = APIRouter(prefix="/cockpit", tags=["驾驶舱 cockpit"], responses=ERRO
 def cockpit(g: GaodiDep, scope: UserScope, cache: CacheDep, period: StatPeriod,
             area: str | None = Query(None, description="市代码或园区编号；省略为本范围的默认地区"),
             plan_id: str | None = Query(None, description="规划代码；库中只有一个时可省略")):
-    period = period or cache.get(("periods",), lambda: available_periods(g))[0]
-    area = scoped_area(g, scope, area)
+    period = period or cache.get(("periods",), lambda: g.directory.periods())[0]
+    area = g.directory.area_for(scope, area)
     return cache.get(("cockpit", period, area, plan_id), lambda: to_jsonable(g.headline(period, plan_id, area)))
