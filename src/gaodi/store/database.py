@@ -185,14 +185,15 @@ class Store:
                 self.con.execute(f'DROP {"VIEW" if kind[0][0] == "VIEW" else "TABLE"} "{n}"')
 
     def insert(self, table: str, expr: ibis.Expr) -> int:
-        """Insert the rows of an Ibis expression, matching columns by name; return DuckDB's count of them.
+        """Insert the rows of an Ibis expression, matching columns by name; return how many were inserted.
 
         A column the table lacks is refused here, with the table's name, rather than left to the SQL error."""
         extra = set(expr.columns) - set(self.ibis.get_schema(table).names)
         if extra:
             raise ValueError(f"columns not in table {table}: {sorted(extra)}")
-        sql = self._sql(expr)
-        return self.con.execute(f'INSERT INTO "{table}" BY NAME {sql}').fetchall()[0][0]
+        before = self._count(table)
+        self.ibis.insert(table, expr)
+        return self._count(table) - before
 
     def insert_arrow(self, table: str, data: pa.Table) -> int:
         self.con.register("__arrow_insert", data)
