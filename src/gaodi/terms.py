@@ -45,6 +45,7 @@ AUDIT_ACTIONS: dict[str, Pair] = {
     "read_enterprise_ladders": ("查看企业梯度", "read enterprise ladders"),
     "read_enterprise_policies": ("查看企业政策", "read enterprise policies"),
     "list_ladder_candidates": ("查看梯度候选企业", "list ladder candidates"),
+    "list_ladder_nearest": ("查看梯度最接近企业", "list enterprises nearest a rung"),
     "list_policy_enterprises": ("查看政策对象企业", "list policy enterprises"),
     "list_problems": ("查看诉求列表", "list problems"), "read_problem": ("查看诉求", "read problem"),
     "submit_problem": ("登记诉求", "file problem"), "load_calendar": ("载入节假日安排", "load holiday arrangement"),

@@ -35,9 +35,18 @@ def test_text_starting_like_a_formula_gets_a_quote(text):
     assert neutralise(text) == "'" + text
 
 
-@pytest.mark.parametrize("value", ["-12.5", "+3", "1e5", "-0.5e-3", -7, -7.25, 0, None, "企业A", "a=b", "'=x"])
-def test_numbers_plain_text_and_already_quoted_text_are_unchanged(value):
+@pytest.mark.parametrize("value", ["-12.5", "+3", "1e5", "-0.5e-3", -7, -7.25, 0, None, "企业A", "a=b"])
+def test_numbers_and_plain_text_are_unchanged(value):
     assert neutralise(value) == value
+
+
+@pytest.mark.parametrize("value", ["'=x", "=x", "'plain", "''+1"])
+def test_already_quoted_text_gets_one_more_quote_so_that_import_restores_it_exactly(value):
+    """The import reads one leading quote before a risky character as the export's marker (gaodi.exports)."""
+    from gaodi.exports import restore
+
+    assert restore(neutralise(value)) == value
+    assert neutralise("'=x") == "''=x"
 
 
 def test_a_frame_keeps_numeric_columns_numeric():

@@ -86,7 +86,9 @@ OTHER = {"/api/monitor", "/api/auth/login", "/api/imports/{kind}",  # exercised 
          "/api/auth/password", "/api/users/{username}/disable", "/api/users/{username}/enable",  # test_auth
          "/api/users/{username}/password", "/api/users/{username}/revoke",
          "/api/tasks/{task_id}", "/api/tasks/{task_id}/{action}", "/api/notifications/read",  # test_tasks
-         "/api/imports/{kind}/template", "/api/imports/{kind}/export", "/api/imports/{kind}/headers"}  # files
+         "/api/imports/{kind}/template", "/api/imports/{kind}/export", "/api/imports/{kind}/headers",  # files
+         "/api/warnings", "/api/warnings/run", "/api/warnings/rules", "/api/warnings/counts",  # test_warnings
+         "/api/warnings/{alert_id}", "/api/warnings/{alert_id}/{action}"}
 
 
 def test_the_openapi_description_lists_exactly_the_routes_tested(client):

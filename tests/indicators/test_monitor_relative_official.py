@@ -86,7 +86,7 @@ def test_a_relative_target_with_an_unknown_base_is_pending_and_says_what_to_ente
     assert r2.status == "pending" and r2.target_op == "relative" and r2.base is None
     assert "指标写“某测试指标占比”，统计期写 2025" in r2.reason
     assert r3.status == "pending" and r3.value == pytest.approx(16.0) and r3.base_year == 2020
-    assert "统计期写 2020" in r3.reason and "gaodi import statistics" in r3.reason
+    assert "统计期写 2020" in r3.reason and "导入“企业统计（年度与1-N月累计）”" in r3.reason
     assert r3.progress is None and r3.gap is None and r3.status_zh == "待评估"
 
 

@@ -20,7 +20,7 @@ def rates_row(page, text: str):
 
 def test_the_province_opens_a_chain_and_sees_its_map_rates_and_suppressed_cells(page_as, server):
     page = page_as("prov")
-    page.get_by_role("menuitem", name="产业链").click()
+    page.get_by_role("menuitem", name="产业链", exact=True).click()
     table = page.locator("[data-test=chain-table]")
     table.get_by_text("测试链").wait_for()
     listed = table.locator(".el-table__body tr", has_text="测试链").inner_text()
@@ -49,7 +49,7 @@ def test_the_province_opens_a_chain_and_sees_its_map_rates_and_suppressed_cells(
 
 def test_a_chain_office_sees_only_its_own_chain(page_as, server):
     page = page_as("chain")
-    page.get_by_role("menuitem", name="产业链").click()
+    page.get_by_role("menuitem", name="产业链", exact=True).click()
     table = page.locator("[data-test=chain-table]")
     table.get_by_text("测试链").wait_for()
     assert "验证链" not in table.inner_text()

@@ -41,7 +41,8 @@ def test_an_enterprise_files_a_problem_and_the_city_moves_it_along(page_as, serv
     city.click("[data-test=do-action]")
     drawer_state(city, "已受理")
     city.click("[data-test=action-assign]")
-    city.fill(field("step-department"), "市供电公司")
+    city.fill(field("step-department"), "市供电公司")  # a department outside the catalogue: typed, then Enter
+    city.keyboard.press("Enter")
     city.fill(field("step-days"), "3")
     city.click("[data-test=do-action]")
     drawer_state(city, "已交办")

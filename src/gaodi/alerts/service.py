@@ -115,7 +115,7 @@ class Alerts:
             counts["raised"] += len(rows)
             for r in rows:
                 by_kind[r["kind"]] = by_kind.get(r["kind"], 0) + 1
-        self.g.audit.record(by, "warnings_run", "alerts", f"as_of={as_of} " +
+        self.g.audit.record(by, "warnings_run", "alerts:all", f"as_of={as_of} " +
                             " ".join(f"{k}={v}" for k, v in counts.items()))
         return {"as_of": as_of, **counts, "by_kind": by_kind}
 

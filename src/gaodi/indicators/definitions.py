@@ -133,7 +133,7 @@ def _growth(scope: str, column: str, deflate: bool):
         if deflate:
             p = src.deflator(period.year)
             if p is None:
-                return Value(None, period.key, [], f"缺少{period.year}年价格指数（gaodi import deflators）")
+                return Value(None, period.key, [], f"缺少{period.year}年价格指数（需在数据导入中导入“价格指数（可比价）”）")
             price, note = p, f"可比价，价格指数 {p}（上年=100）"
         inputs = src.period_imports(period, period.previous_year())
         return Value(100 * (now / (before * price / 100) - 1), period.key, inputs, note)
@@ -252,7 +252,7 @@ def entered_value(src: Sources, period: Period, area: Area, ctx: dict) -> Value:
     hit = iv.filter(iv.indicator.isin(names) & (iv.region_code == area.code) & (iv.period <= period.key))
     got = src.run(hit.order_by(ibis.desc("period")).limit(1))
     if not len(got):
-        return Value(None, period.key, [], "无计算口径，需录入官方发布值（gaodi import indicator-values）")
+        return Value(None, period.key, [], "无计算口径，需录入官方发布值（在数据导入中导入“指标公布值（官方发布）”）")
     r = got.iloc[0]
     lag = "" if r.period == period.key else f"采用 {r.period} 的发布值"
     return Value(float(r.value), r.period, [int(r.import_id)] if r.import_id == r.import_id else [],

@@ -77,6 +77,6 @@ def relative_wanted(ind: Indicator, d: Definition | None, year: int) -> str:
     """What to enter so that a relative target can be judged: its base-year value."""
     relation = ind.target.relation
     text = relation.text if relation is not None else ind.target.text
-    data = f"，或导入 {year} 年的统计数据（gaodi import statistics），由口径“{d.name}”计算" if d and d.compute else ""
-    return (f"目标为“{text}”，须先知道 {year} 年的基期值：请录入 {year} 年的官方发布值（gaodi import "
-            f"indicator-values，指标写“{ind.name}”，统计期写 {year}）{data}")
+    data = f"，或导入 {year} 年的统计数据（在数据导入中导入“企业统计（年度与1-N月累计）”），由口径“{d.name}”计算" if d and d.compute else ""
+    return (f"目标为“{text}”，须先知道 {year} 年的基期值：请录入 {year} 年的官方发布值（"
+            f"在数据导入中导入“指标公布值（官方发布）”，指标写“{ind.name}”，统计期写 {year}）{data}")

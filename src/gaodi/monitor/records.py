@@ -258,7 +258,7 @@ class Monitor:
             assigned = entered_value(self.src, Period(goal.year), area, {"names": [ind.name + ASSIGNED_SUFFIX]})
             if assigned.value is None:
                 r.status, r.reason = "pending", (
-                    "目标为“完成国家下达任务”：请录入下达的任务值（gaodi import indicator-values，指标写"
+                    "目标为“完成国家下达任务”：请录入下达的任务值（在数据导入中导入“指标公布值（官方发布）”，指标写"
                     f"“{ind.name}{ASSIGNED_SUFFIX}”，统计期写 {goal.year}）")
                 return
             r.assigned = assigned.value

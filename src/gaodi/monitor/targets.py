@@ -13,7 +13,7 @@ from gaodi.indicators.frame import Area, Period
 from gaodi.monitor.records import Monitor, MonitorRecord
 from gaodi.plan.model import CountTarget, Indicator, Target
 
-NO_OFFICIAL = "无官方来源（未导入同期官方发布值；随附参考数据见 gaodi monitor load-official）"
+NO_OFFICIAL = "无官方来源（库中没有同期的官方发布值）"
 # (words in the subject, level or None, definition key)
 COUNT_SUBJECTS = (
     ("千亿企业", None, "revenue_1000yi"),

@@ -10,6 +10,7 @@ is described here.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -107,6 +108,7 @@ class MonitorPublic(BaseModel):
     area: str | None = Field(None, description="地区代码；null 为全省")
     area_name: str
     value_source: str
+    plan_note: dict[str, Any] | None = Field(None, description="规划目标的说明，如演示规划按规模缩放 (how the targets were scaled)")
     records: list[MonitorRecordPublic]
 
 

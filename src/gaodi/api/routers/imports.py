@@ -97,7 +97,7 @@ def _save(g, user, file: UploadFile, purpose: str) -> Path:
     folder = g.settings.imports_dir / "uploads"
     folder.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    path = folder / f"{stamp}-{user.username}-{purpose}-{_safe(name)}"
+    path = folder / f"{stamp}-{purpose}-{user.username}-{_safe(name)}"
     size = 0
     with open(path, "wb") as out:
         for block in iter(lambda: file.file.read(1 << 20), b""):
