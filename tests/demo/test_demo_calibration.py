@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from gaodi.core import Gaodi
 from gaodi.demo import targets
 from gaodi.demo.run import generate
+from tests.demo.conftest import DEMO_STEPS
 
 
 def check_calibration(figures, size: targets.Size, share_tolerance: float) -> None:
@@ -25,15 +26,6 @@ def check_calibration(figures, size: targets.Size, share_tolerance: float) -> No
         assert abs(by_key[key].value - value) <= share_tolerance, (key, by_key[key].value)
 
 
-DEMO_STEPS: list[tuple[str, int, int]] = []  # what the small demo reported to its progress bars
-
-
-@pytest.fixture(scope="module")
-def small_demo(tmp_path_factory):
-    g = Gaodi.open(home=tmp_path_factory.mktemp("demo-small"))
-    result = g.demo("small", progress=lambda label, done, total: DEMO_STEPS.append((label, done, total)))
-    yield g, result
-    g.close()
 
 
 def test_demo_progress_counts_each_phase_within_its_own_total(small_demo):

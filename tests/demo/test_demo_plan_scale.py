@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from gaodi.core import Gaodi
 from gaodi.demo.plan_scale import plan_scale_note, scaled_plan
 from gaodi.plan import load_builtin_plan
 
@@ -35,14 +34,6 @@ def test_counts_and_totals_are_scaled_and_shares_are_not():
     assert note["factor"] == 0.1 and "0.1 倍" in note["text"] and "占比" in note["text"]
     assert plan_scale_note(plan) is None and scaled_plan(plan, "medium", 1.0) is plan
     assert by_number(plan, "11").target.value == 700.0  # the issued plan is left as it is
-
-
-@pytest.fixture(scope="module")
-def small_demo(tmp_path_factory):
-    g = Gaodi.open(home=tmp_path_factory.mktemp("demo-scale"))
-    result = g.demo("small")
-    yield g, result
-    g.close()
 
 
 @pytest.mark.slow

@@ -297,7 +297,7 @@ class Monitor:
     def _evidence(r: MonitorRecord) -> str:
         """One sentence of what the status rests on, in Chinese."""
         if r.value is None:
-            return f"无数据；口径版本 {r.rule_version}" + (f"；{r.note}" if r.note else "")
+            return f"无数据；口径 {version_words(r.rule_version)}" + (f"；{r.note}" if r.note else "")
         parts = [f"数据期 {r.value_label or r.data_period}（{'完整年度' if r.complete else '非完整年度'}）"]
         if r.reporters is not None:
             roll = f"，上年规上名录 {r.expected_reporters} 家" if r.expected_reporters is not None else ""
@@ -315,7 +315,12 @@ class Monitor:
                          f"（{diff}{r.official_source}），状态依据{used}")
         if r.note and r.value_source != "official":
             parts.append(r.note)
-        parts.append(f"口径版本 {r.rule_version}")
+        parts.append(f"口径 {version_words(r.rule_version)}")
         if r.inputs:
             parts.append("导入编号 " + ",".join(str(i) for i in r.inputs))
         return "；".join(parts)
+
+
+def version_words(version: str) -> str:
+    """``gaodi-indicators-2026.1`` → ``2026.1 版`` (the record keeps the full identifier in ``rule_version``)."""
+    return f"{version.rsplit('-', 1)[-1]} 版" if version.startswith("gaodi-") else version

@@ -7,6 +7,7 @@ import re
 
 from gaodi.errors import NotFoundError
 from gaodi.ingest.kinds import kind
+from gaodi.monitor.records import version_words
 
 _COMMAND = re.compile(r"（?gaodi import ([a-z-]+)）?")
 
@@ -25,5 +26,5 @@ def plain(text: str | None) -> str:
 
 
 def rule_version(version: str) -> str:
-    """``gaodi-indicators-2026.1`` → ``2026.1 版``."""
-    return f"{version.rsplit('-', 1)[-1]} 版" if version.startswith("gaodi-") else version
+    """``gaodi-indicators-2026.1`` → ``2026.1 版`` (the monitor's evidence words it the same way)."""
+    return version_words(version)
