@@ -33,8 +33,8 @@ browser-deps:  ## the browser tests drive Debian's chromium (Playwright for Pyth
 demo: setup fonts  ## build the demo province (SIZE=small|medium|large), print its summary, serve it on PORT
 	uv run gaodi demo --size $(SIZE) --port $(PORT)
 
-test: setup system-deps browser-deps  ## the full test suite, as CI runs it
-	uv run pytest
+test: setup system-deps browser-deps  ## the full test suite, as CI runs it: two halves side by side, one per core
+	scripts/test_in_two_halves.sh
 
 test-fast: setup  ## the suite without the slow tests (the medium demo)
 	uv run pytest -m "not slow"

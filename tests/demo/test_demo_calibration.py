@@ -15,7 +15,6 @@ from openpyxl import load_workbook
 from gaodi.core import Gaodi
 from gaodi.demo import targets
 from gaodi.demo.run import generate
-from tests.demo.conftest import DEMO_STEPS
 
 
 def check_calibration(figures, size: targets.Size, share_tolerance: float) -> None:
@@ -28,10 +27,10 @@ def check_calibration(figures, size: targets.Size, share_tolerance: float) -> No
 
 
 
-def test_demo_progress_counts_each_phase_within_its_own_total(small_demo):
+def test_demo_progress_counts_each_phase_within_its_own_total(small_demo, demo_steps):
     """The bar once read "24/7": steps after the imports counted files against the generation's total."""
     phases: dict[str, list[tuple[int, int]]] = {}
-    for label, done, total in DEMO_STEPS:
+    for label, done, total in demo_steps:
         phase = next((p for p in ("导入", "收尾") if label.startswith(p)), "生成")
         phases.setdefault(phase, []).append((done, total))
     assert set(phases) == {"生成", "导入", "收尾"}
