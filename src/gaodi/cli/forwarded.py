@@ -11,6 +11,7 @@ state is, as when the CLI's output goes to a file.
 from __future__ import annotations
 
 import io
+import os
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +25,12 @@ from rich.console import Console
 
 from gaodi.cli.routing import forwarded, routed
 from gaodi.errors import InputError
+
+# Typer sets PYDANTIC_DISABLE_PLUGINS while it builds a parameter's validator and deletes it after
+# when it was unset before. Commands run here side by side in request threads, so one command's
+# delete can meet another's (KeyError). With the variable already set, Typer restores it instead.
+# Its value is the one Typer itself uses; a value the operator set is kept.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
 
 
 @dataclass
